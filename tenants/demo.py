@@ -1,0 +1,167 @@
+"""The demo dinas that `make run` serves, so a newcomer can click through at once.
+
+Every demo account shares one password, printed on start. Only for the embedded default: a
+production deployment never runs this.
+"""
+
+from __future__ import annotations
+
+from tenants.provision import create_tenant
+from web.auth import hash_password
+from web.db import db, schema_for, tenant_transaction
+from web.models import Akun, Operator, Pegawai, Sekolah, Tenant
+
+SLUG = "demo"
+PASSWORD = "demo-kinerja"
+OPERATOR_EMAIL = "operator@kinerja.test"
+
+SEKOLAH = (
+    ("20212345", "SD Negeri 1 Contoh", "SD", "negeri", "Cibinong", "Jl. Merdeka No. 1"),
+    ("20254321", "SMP Negeri 2 Contoh", "SMP", "negeri", "Citeureup", "Jl. Pendidikan No. 7"),
+    ("69912345", "SD Harapan Bangsa", "SD", "swasta", "Cibinong", "Jl. Melati No. 12"),
+)
+
+# nama, NIP, NUPTK, e-mail, status, jenjang, pangkat, NPSN, peran
+PEGAWAI = (
+    (
+        "Drs. Bambang Sutrisno, M.Pd.",
+        "197204151998031003",
+        None,
+        "kadis@demo.kinerja.test",
+        "PNS",
+        None,
+        "IV/c",
+        None,
+        ["kepala_dinas"],
+    ),
+    (
+        "Sri Wahyuni, S.Pd.",
+        "197811202003122002",
+        "1234567890123451",
+        None,
+        "PNS",
+        "Ahli Madya",
+        "IV/a",
+        "20212345",
+        ["guru", "kepala_sekolah"],
+    ),
+    (
+        "Rina Marlina, S.Pd.",
+        "198503122010012001",
+        "1234567890123452",
+        None,
+        "PNS",
+        "Ahli Muda",
+        "III/c",
+        "20212345",
+        ["guru"],
+    ),
+    (
+        "Ahmad Fauzi, S.Pd.",
+        "199002282019031005",
+        "1234567890123453",
+        None,
+        "PNS",
+        "Ahli Pertama",
+        "III/a",
+        "20212345",
+        ["guru"],
+    ),
+    (
+        "Hendra Gunawan, M.Pd.",
+        "197605102000031004",
+        "1234567890123454",
+        None,
+        "PNS",
+        "Ahli Madya",
+        "IV/b",
+        "20254321",
+        ["guru", "kepala_sekolah"],
+    ),
+    (
+        "Dewi Lestari, S.Pd.",
+        "198807172014022003",
+        "1234567890123455",
+        None,
+        "PNS",
+        "Ahli Muda",
+        "III/d",
+        "20254321",
+        ["guru"],
+    ),
+    (
+        "Yusuf Maulana, S.Pd.",
+        None,
+        "1234567890123456",
+        "yusuf@demo.kinerja.test",
+        "non-ASN",
+        None,
+        None,
+        "69912345",
+        ["guru"],
+    ),
+    (
+        "Suparman, M.Pd.",
+        "197009091995121001",
+        None,
+        None,
+        "PNS",
+        "Ahli Madya",
+        "IV/b",
+        None,
+        ["pengawas"],
+    ),
+)
+
+
+def ensure_demo() -> list[str]:
+    """Create the demo dinas and an operator if missing; return the lines to print."""
+    lines: list[str] = []
+    if not Tenant.select().where(Tenant.slug == SLUG).exists():
+        create_tenant(
+            SLUG,
+            name="Dinas Pendidikan Kabupaten Contoh",
+            kind="kabupaten",
+            admin_email="admin@demo.kinerja.test",
+            admin_name="Nur Aini (Admin Dinas)",
+            admin_password=PASSWORD,
+        )
+        with tenant_transaction(schema_for(SLUG)):
+            _fill()
+        lines.append("Dinas contoh 'demo' dibuat.")
+    with db.atomic():
+        if not Operator.select().where(Operator.email == OPERATOR_EMAIL).exists():
+            Operator.create(
+                email=OPERATOR_EMAIL,
+                name="Operator Platform",
+                password_hash=hash_password(PASSWORD),
+            )
+    lines.append(f"Semua akun contoh memakai kata sandi: {PASSWORD}")
+    lines.append(f"  operator (domain utama)  {OPERATOR_EMAIL}")
+    with tenant_transaction(schema_for(SLUG)):
+        for pegawai in Pegawai.select().order_by(Pegawai.id):
+            login = pegawai.nip or pegawai.email
+            lines.append(f"  {', '.join(pegawai.peran):<22}  {login:<24}  {pegawai.nama}")
+    return lines
+
+
+def _fill() -> None:
+    sekolah = {}
+    for npsn, nama, jenjang, status, kecamatan, alamat in SEKOLAH:
+        sekolah[npsn] = Sekolah.create(
+            npsn=npsn, nama=nama, jenjang=jenjang, status=status, kecamatan=kecamatan, alamat=alamat
+        )
+    password_hash = hash_password(PASSWORD)
+    for nama, nip, nuptk, email, status, jenjang, pangkat, npsn, peran in PEGAWAI:
+        pegawai = Pegawai.create(
+            nama=nama,
+            nip=nip,
+            nuptk=nuptk,
+            email=email,
+            status_kepegawaian=status,
+            jenjang_jabatan=jenjang,
+            pangkat_golongan=pangkat,
+            sekolah=sekolah.get(npsn),
+            peran=peran,
+        )
+        Akun.create(pegawai=pegawai, password_hash=password_hash)

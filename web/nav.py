@@ -1,0 +1,28 @@
+"""The main menu: every entry is shown only to those its endpoint's access declaration admits,
+so the menu can never offer a page that answers 403."""
+
+from __future__ import annotations
+
+from flask import Flask, g
+from flask_login import current_user
+
+from web.auth import access_of
+
+MENU: tuple[tuple[str, str], ...] = (
+    ("Beranda", "beranda.index"),
+    ("Daftar dinas", "operator.index"),
+)
+
+
+def nav_items() -> list[tuple[str, str]]:
+    on_apex = g.get("tenant") is None
+    items = []
+    for label, endpoint in MENU:
+        access = access_of(endpoint)
+        if access and access.serves(on_apex=on_apex) and access.allows(current_user):
+            items.append((label, endpoint))
+    return items
+
+
+def init_app(app: Flask) -> None:
+    app.add_template_global(nav_items)
