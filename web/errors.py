@@ -27,6 +27,10 @@ PAGES: dict[int, tuple[str, str]] = {
         "Cara membuka halaman ini tidak didukung",
         "Gunakan tautan atau tombol di aplikasi, bukan alamat yang diketik.",
     ),
+    410: (
+        "Tautan sudah kedaluwarsa",
+        "Tautan unduhan hanya berlaku beberapa menit. Buka lagi halaman asalnya untuk tautan baru.",
+    ),
     413: ("Berkas terlalu besar", "Ukuran berkas paling besar 10 MB."),
     422: (
         "Data belum dapat disimpan",

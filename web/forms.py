@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, Field, PasswordField, SelectField, StringField
+from wtforms import EmailField, Field, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Regexp
 
 from web.models.platform import TENANT_KINDS
@@ -51,7 +51,7 @@ class DinasBaruForm(FlaskForm):
     )
     kind = SelectField(
         "Jenis",
-        choices=list(TENANT_KINDS.items()),
+        choices=[SelectChoice(value, label) for value, label in TENANT_KINDS.items()],
         validators=[DataRequired("Jenis dinas " + WAJIB)],
     )
     admin_email = EmailField(

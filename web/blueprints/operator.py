@@ -5,25 +5,25 @@ Operators manage tenants; they never see inside a dinas (no people, no appraisal
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, url_for
+from flask import Blueprint, abort, redirect, request, url_for
 from flask.wrappers import Response
 from flask_login import current_user
 
 from tenants.provision import ProvisionError, create_tenant, set_status
 from web.auth import operator
 from web.forms import DinasBaruForm
-from web.htmx import render
+from web.htmx import render, wants_fragment
 from web.models import PlatformAudit, Tenant
 
 bp = Blueprint("operator", __name__, url_prefix="/operator")
+
+PER_PAGE = 50
 
 
 @bp.get("/")
 @operator
 def index() -> Response:
-    tenants = Tenant.select().order_by(Tenant.name)
-    audit = PlatformAudit.select().order_by(PlatformAudit.at.desc()).limit(10)
-    return render("operator/index.html", tenants=tenants, audit=audit)
+    return _index_page(block="daftar")
 
 
 @bp.route("/dinas/baru", methods=["GET", "POST"])
@@ -56,4 +56,26 @@ def change_status(slug: str, action: str) -> Response:
         set_status(slug, status, operator_email=current_user.operator.email)
     except LookupError:
         abort(404)
-    return redirect(url_for("operator.index"), 303)
+    if wants_fragment():  # htmx: swap the refreshed table in place
+        return _index_page(block="daftar")
+    return redirect(url_for("operator.index", **request.args), 303)
+
+
+def _index_page(block: str | None = None) -> Response:
+    q = request.args.get("q", "").strip()
+    page = max(request.args.get("halaman", 1, type=int), 1)
+    tenants = Tenant.select().order_by(Tenant.name)
+    if q:
+        tenants = tenants.where(Tenant.name.contains(q) | Tenant.slug.contains(q))
+    total = tenants.count()
+    audit = PlatformAudit.select().order_by(PlatformAudit.at.desc()).limit(10)
+    return render(
+        "operator/index.html",
+        block=block,
+        q=q,
+        page=page,
+        total=total,
+        per_page=PER_PAGE,
+        tenants=tenants.paginate(page, PER_PAGE),
+        audit=audit,
+    )

@@ -28,7 +28,8 @@ def lock_after(failures: int) -> dt.timedelta | None:
     """How long a username is locked once it has failed `failures` times in a row."""
     if failures < FREE_FAILURES:
         return None
-    return min(FIRST_LOCK * 2 ** (failures - FREE_FAILURES), MAX_LOCK)
+    doublings = min(failures - FREE_FAILURES, 16)  # past MAX_LOCK long before; avoids overflow
+    return min(FIRST_LOCK * 2**doublings, MAX_LOCK)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,128 @@
+"""Every endpoint declares who may use it, and the guard holds every role to that declaration.
+
+New endpoints are covered without anyone remembering: the first test fails until an endpoint is
+listed in EXPECTED (with the access it must have), the second requests every GET endpoint as every
+role of the demo dinas, as an operator and anonymously, and checks the answer against it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from web.assets import fingerprint
+from web.auth import Access
+
+DINAS = ("guru", "kepala_sekolah", "pengawas", "admin_dinas", "kepala_dinas")
+
+# endpoint → (kind, roles, hosts). Change an entry only when the access itself should change.
+EXPECTED: dict[str, tuple[str, frozenset[str], str]] = {
+    "static_file": ("public", frozenset(), "any"),
+    "auth.login": ("public", frozenset(), "any"),
+    "auth.logout": ("public", frozenset(), "any"),
+    "beranda.index": ("signed_in", frozenset(), "dinas"),
+    "beranda.sehat": ("public", frozenset(), "dinas"),
+    "berkas.unduh": ("public", frozenset(), "dinas"),
+    "operator.index": ("operator", frozenset(), "apex"),
+    "operator.create_dinas": ("operator", frozenset(), "apex"),
+    "operator.change_status": ("operator", frozenset(), "apex"),
+    # probes of the test app (tests/conftest.py)
+    "uji.jalur": ("public", frozenset(), "any"),
+    "uji.gagal": ("public", frozenset(), "dinas"),
+}
+
+# A value for every URL argument of a GET endpoint; a new argument needs a sample here.
+SAMPLES = {
+    "fp": fingerprint("css/app.css"),
+    "filename": "css/app.css",
+    "token": "tautan-yang-tidak-sah",
+}
+
+# Demo dinas sign-ins (tenants/demo.py), by the role they are tested for.
+LOGINS = {
+    "guru": "198503122010012001",
+    "kepala_sekolah": "197811202003122002",
+    "pengawas": "197009091995121001",
+    "admin_dinas": "admin@demo.kinerja.test",
+    "kepala_dinas": "197204151998031003",
+}
+ROLES_OF = {
+    "guru": {"guru"},
+    "kepala_sekolah": {"guru", "kepala_sekolah"},
+    "pengawas": {"pengawas"},
+    "admin_dinas": {"admin_dinas"},
+    "kepala_dinas": {"kepala_dinas"},
+}
+
+
+def test_every_endpoint_is_classified(app: Flask):
+    declared = {}
+    for endpoint, view in app.view_functions.items():
+        access = getattr(view, "access", None)
+        assert isinstance(access, Access), f"{endpoint} declares no access"
+        declared[endpoint] = (access.kind, access.roles, access.hosts)
+    unlisted = sorted(set(declared) - set(EXPECTED))
+    assert not unlisted, f"add these endpoints to EXPECTED in {__file__}: {unlisted}"
+    assert declared == {e: EXPECTED[e] for e in declared}
+
+
+def _get_urls(app: Flask) -> list[tuple[str, str]]:
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in rule.methods:
+            continue
+        missing = set(rule.arguments) - set(SAMPLES)
+        assert not missing, f"{rule.endpoint}: add a sample for {sorted(missing)} to SAMPLES"
+        path = rule.build({arg: SAMPLES[arg] for arg in rule.arguments})[1]
+        urls.append((rule.endpoint, path))
+    return urls
+
+
+def _expected(endpoint: str, who: str, on_apex: bool, path: str) -> set[int]:
+    kind, roles, hosts = EXPECTED[endpoint]
+    if hosts != "any" and (hosts == "apex") != on_apex:
+        return {303} if on_apex and path == "/" else {404}
+    signed_in = who != "anonim"
+    allowed = (
+        kind == "public"
+        or (kind == "operator" and who == "operator")
+        or (kind == "signed_in" and who in DINAS)
+        or (kind == "roles" and who in DINAS and bool(ROLES_OF[who] & roles))
+    )
+    if not allowed:
+        return {303} if not signed_in else {403}
+    # Allowed: the page itself, a redirect that is not to sign in, or an honest 404/410 for a
+    # sample that names nothing (a bogus download token).
+    return {200, 302, 303, 404, 410}
+
+
+@pytest.mark.parametrize("who", [*DINAS, "anonim"])
+def test_every_role_against_every_get_endpoint_on_a_dinas(app, demo, browser, who):
+    client = browser("demo.kinerja.test")
+    if who != "anonim":
+        assert client.login(LOGINS[who], "demo-kinerja").status_code == 303
+    for endpoint, path in _get_urls(app):
+        response = client.get(path)
+        expected = _expected(endpoint, who, False, path)
+        assert response.status_code in expected, (endpoint, path, who, response.status_code)
+        if response.status_code == 303 and who == "anonim":
+            assert response.headers["Location"].startswith("/masuk") or endpoint == "auth.login"
+
+
+@pytest.mark.parametrize("who", ["operator", "anonim"])
+def test_every_get_endpoint_on_the_apex(app, demo, browser, who):
+    client = browser("kinerja.test")
+    if who == "operator":
+        assert client.login("operator@kinerja.test", "demo-kinerja").status_code == 303
+    for endpoint, path in _get_urls(app):
+        response = client.get(path)
+        expected = _expected(endpoint, who, True, path)
+        assert response.status_code in expected, (endpoint, path, who, response.status_code)
+
+
+@pytest.mark.parametrize("who", DINAS)
+def test_no_dinas_role_reaches_the_operator_console(demo, browser, who):
+    client = browser("demo.kinerja.test")
+    client.login(LOGINS[who], "demo-kinerja")
+    assert client.get("/operator/").status_code == 404
+    assert client.post("/operator/dinas/demo/tangguhkan", csrf_from="/").status_code == 404
