@@ -6,12 +6,17 @@ production deployment never runs this.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tenants.provision import create_tenant
 from web.auth import hash_password
 from web.db import db, schema_for, tenant_transaction
-from web.models import Akun, Operator, Pegawai, Sekolah, Tenant
+from web.models import Akun, Operator, Pegawai, Penugasan, Sekolah, Tenant
+from web.models.base import hari_ini
 
 SLUG = "demo"
+SEJAK = dt.date(2024, 1, 1)
+JABATAN = ("kepala_sekolah", "kepala_dinas")
 PASSWORD = "demo-kinerja"
 OPERATOR_EMAIL = "operator@kinerja.test"
 
@@ -139,9 +144,13 @@ def ensure_demo() -> list[str]:
     lines.append(f"Semua akun contoh memakai kata sandi: {PASSWORD}")
     lines.append(f"  operator (domain utama)  {OPERATOR_EMAIL}")
     with tenant_transaction(schema_for(SLUG)):
+        posts = {p.pegawai_id: p.jabatan for p in Penugasan.berlaku(hari_ini())}
         for pegawai in Pegawai.select().order_by(Pegawai.id):
             login = pegawai.nip or pegawai.email
-            lines.append(f"  {', '.join(pegawai.peran):<22}  {login:<24}  {pegawai.nama}")
+            roles = ", ".join(
+                [*pegawai.peran, *([posts[pegawai.id]] if pegawai.id in posts else [])]
+            )
+            lines.append(f"  {roles:<22}  {login:<24}  {pegawai.nama}")
     return lines
 
 

@@ -20,7 +20,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Flask, abort, current_app, g, redirect, request, url_for
 from flask_login import AnonymousUserMixin, LoginManager, current_user
 
-from web.models import Akun, Operator, Pegawai
+from web.models import Akun, Operator, Pegawai, Penugasan
+from web.models.base import hari_ini
 from web.models.pegawai import PERAN
 
 ROLES = tuple(PERAN)
@@ -47,22 +48,37 @@ def verify_password(stored_hash: str | None, password: str) -> bool:
 
 @dataclass
 class DinasUser:
-    """A signed-in pegawai of the dinas the request is for."""
+    """A signed-in pegawai of the dinas the request is for.
+
+    Roles are the pegawai's own (guru, pengawas, admin dinas) plus the posts they hold today:
+    a kepala sekolah or kepala dinas post, Plt included, starts and ends on its dates.
+    """
 
     akun: Akun
     pegawai: Pegawai
     schema: str
+    penugasan: tuple[Penugasan, ...] = ()
     is_operator: bool = False
     is_authenticated: bool = True
     is_active: bool = True
     is_anonymous: bool = False
+
+    @classmethod
+    def muat(cls, akun: Akun, schema: str) -> DinasUser:
+        posts = Penugasan.berlaku(hari_ini()).where(Penugasan.pegawai == akun.pegawai_id)
+        return cls(akun=akun, pegawai=akun.pegawai, schema=schema, penugasan=tuple(posts))
 
     def get_id(self) -> str:
         return f"dinas:{self.schema}:{self.akun.id}:{self.akun.versi_sesi}"
 
     @property
     def roles(self) -> frozenset[str]:
-        return frozenset(self.pegawai.peran)
+        return frozenset(self.pegawai.peran) | {p.jabatan for p in self.penugasan}
+
+    @property
+    def sekolah_dipimpin(self) -> frozenset[int]:
+        """Schools this pegawai leads today as kepala sekolah (or Plt)."""
+        return frozenset(p.sekolah_id for p in self.penugasan if p.jabatan == "kepala_sekolah")
 
     @property
     def name(self) -> str:
@@ -112,7 +128,7 @@ def load_user(user_id: str) -> DinasUser | OperatorUser | None:
         akun = Akun.yang_aktif().where(Akun.id == _int(akun_id)).first()
         if akun is None or str(akun.versi_sesi) != version:
             return None
-        return DinasUser(akun=akun, pegawai=akun.pegawai, schema=tenant.schema)
+        return DinasUser.muat(akun, tenant.schema)
     if kind == "operator" and tenant is None:
         operator_id, version = _split(rest, 2)
         operator = Operator.get_or_none(Operator.id == _int(operator_id), Operator.active)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from peewee import (
     JOIN,
     AutoField,
     BooleanField,
     CharField,
+    DateField,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -59,6 +62,8 @@ class Akun(TenantModel):
     versi_sesi = IntegerField(default=1)
     login_terakhir = DateTimeField(null=True)
     dibuat = DateTimeField(default=now)
+    kode_aktivasi_hash = TextField(null=True)
+    kode_dibuat = DateTimeField(null=True)
 
     @classmethod
     def yang_aktif(cls) -> ModelSelect:
@@ -78,3 +83,40 @@ class LoginAttempt(TenantModel):
     failures = IntegerField(default=0)
     locked_until = DateTimeField(null=True)
     last_failure_at = DateTimeField(null=True)
+
+
+class Penempatan(TenantModel):
+    """A pegawai's school over time (mulai inclusive, selesai exclusive)."""
+
+    id = AutoField()
+    pegawai = ForeignKeyField(Pegawai, backref="penempatan", column_name="pegawai_id")
+    sekolah = ForeignKeyField(Sekolah, backref="penempatan", column_name="sekolah_id")
+    mulai = DateField()
+    selesai = DateField(null=True)
+
+
+class Penugasan(TenantModel):
+    """A kepala sekolah (definitive or Plt) or kepala dinas post held over time."""
+
+    id = AutoField()
+    pegawai = ForeignKeyField(Pegawai, backref="penugasan", column_name="pegawai_id")
+    jabatan = CharField()
+    sekolah = ForeignKeyField(Sekolah, null=True, backref="penugasan", column_name="sekolah_id")
+    mulai = DateField()
+    selesai = DateField(null=True)
+    plt = BooleanField(default=False)
+    nomor_sk = CharField(default="")
+
+    @classmethod
+    def berlaku(cls, tanggal: dt.date) -> ModelSelect:
+        return cls.select().where(
+            cls.mulai <= tanggal, cls.selesai.is_null() | (cls.selesai > tanggal)
+        )
+
+
+class PengawasSekolah(TenantModel):
+    id = AutoField()
+    pegawai = ForeignKeyField(Pegawai, backref="sekolah_binaan", column_name="pegawai_id")
+    sekolah = ForeignKeyField(Sekolah, backref="pengawas", column_name="sekolah_id")
+    mulai = DateField()
+    selesai = DateField(null=True)

@@ -42,7 +42,7 @@ def beranda(user: DinasUser) -> Beranda:
     page = Beranda(
         pegawai=pegawai,
         sekolah=sekolah,
-        peran=[(PERAN[kode], TUGAS_PERAN[kode]) for kode in pegawai.peran],
+        peran=[(_label(user, kode), TUGAS_PERAN[kode]) for kode in PERAN if kode in user.roles],
     )
     if user.has_role("admin_dinas", "kepala_dinas"):
         page.angka += [
@@ -53,14 +53,14 @@ def beranda(user: DinasUser) -> Beranda:
                 Akun.select().join(Pegawai).where(Akun.aktif, Pegawai.aktif).count(),
             ),
         ]
-    if user.has_role("kepala_sekolah") and sekolah is not None:
+    for dipimpin in Sekolah.select().where(Sekolah.id.in_(user.sekolah_dipimpin)):
         guru = Pegawai.select().where(
-            Pegawai.sekolah == sekolah,
+            Pegawai.sekolah == dipimpin,
             Pegawai.aktif,
             Pegawai.peran.contains("guru"),
             Pegawai.id != pegawai.id,
         )
-        page.angka.append(Angka(f"Guru di {sekolah.nama}", guru.count()))
+        page.angka.append(Angka(f"Guru di {dipimpin.nama}", guru.count()))
     if not user.has_role("admin_dinas"):
         page.admin = list(
             Pegawai.select(Pegawai.nama, Pegawai.email, Pegawai.telepon)
@@ -69,3 +69,8 @@ def beranda(user: DinasUser) -> Beranda:
             .limit(3)
         )
     return page
+
+
+def _label(user: DinasUser, kode: str) -> str:
+    acting = any(p.plt for p in user.penugasan if p.jabatan == kode)
+    return PERAN[kode] + (" (Plt)" if acting else "")

@@ -81,7 +81,7 @@ def sign_in_pegawai(
         return Outcome(), lambda: _record_failure(LoginAttempt, key, at)
     LoginAttempt.delete().where(LoginAttempt.key == key).execute()
     Akun.update(login_terakhir=at).where(Akun.id == akun.id).execute()
-    return Outcome(user=DinasUser(akun=akun, pegawai=akun.pegawai, schema=schema)), None
+    return Outcome(user=DinasUser.muat(akun, schema)), None
 
 
 def sign_in_operator(
