@@ -14,6 +14,7 @@ from web.auth import operator
 from web.forms import DinasBaruForm
 from web.htmx import render, wants_fragment
 from web.models import PlatformAudit, Tenant
+from web.paging import halaman
 
 bp = Blueprint("operator", __name__, url_prefix="/operator")
 
@@ -63,19 +64,14 @@ def change_status(slug: str, action: str) -> Response:
 
 def _index_page(block: str | None = None) -> Response:
     q = request.args.get("q", "").strip()
-    page = max(request.args.get("halaman", 1, type=int), 1)
     tenants = Tenant.select().order_by(Tenant.name)
     if q:
         tenants = tenants.where(Tenant.name.contains(q) | Tenant.slug.contains(q))
-    total = tenants.count()
     audit = PlatformAudit.select().order_by(PlatformAudit.at.desc()).limit(10)
     return render(
         "operator/index.html",
         block=block,
         q=q,
-        page=page,
-        total=total,
-        per_page=PER_PAGE,
-        tenants=tenants.paginate(page, PER_PAGE),
+        hasil=halaman(tenants, request.args.get("halaman", 1, type=int), PER_PAGE),
         audit=audit,
     )
