@@ -25,10 +25,12 @@ worker_class = "sync"
 # pool is sized against (infra/pgbouncer/pgbouncer.ini).
 workers = _int_env("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1)
 
-# Recycle each worker after a few thousand requests so slow leaks never add up; the jitter
-# keeps all workers from restarting in the same second.
-max_requests = _int_env("GUNICORN_MAX_REQUESTS", 2000)
-max_requests_jitter = _int_env("GUNICORN_MAX_REQUESTS_JITTER", 200)
+# Recycle each worker now and then so slow leaks never add up; the jitter keeps all workers
+# from restarting in the same second. Not every few thousand: a worker loads the app after fork
+# (about a second), and infra/bench/landing.py measured p99 rising from 14 ms to 1.5 s when
+# workers recycled every 2,000 requests under load.
+max_requests = _int_env("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = _int_env("GUNICORN_MAX_REQUESTS_JITTER", 2000)
 
 # --- Socket --------------------------------------------------------------------------------
 # Loopback by default: only the nginx on this machine may reach gunicorn. A platform that
