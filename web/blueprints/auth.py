@@ -39,7 +39,7 @@ def login() -> Response:
     if not outcome.ok:
         if record_failure is not None:
             after_request_ends(record_failure)
-        form.form_errors.append("NIP/e-mail atau kata sandi salah.")
+        form.form_errors.append("NIP/NUPTK/e-mail atau kata sandi salah.")
         return _login_page(form, status=422)
     login_user(outcome.user)
     return redirect(_safe_next(request.args.get("next")) or _home(), 303)
@@ -68,3 +68,6 @@ def _safe_next(target: str | None) -> str | None:
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
     return target
+
+
+from web.blueprints import aktivasi  # noqa: E402, F401
