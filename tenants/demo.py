@@ -11,7 +11,7 @@ import datetime as dt
 from tenants.provision import create_tenant
 from web.auth import hash_password
 from web.db import db, schema_for, tenant_transaction
-from web.models import Akun, Operator, Pegawai, Penugasan, Sekolah, Tenant
+from web.models import Akun, Operator, Pegawai, Penempatan, Penugasan, Sekolah, Tenant
 from web.models.base import hari_ini
 
 SLUG = "demo"
@@ -171,6 +171,16 @@ def _fill() -> None:
             jenjang_jabatan=jenjang,
             pangkat_golongan=pangkat,
             sekolah=sekolah.get(npsn),
-            peran=peran,
+            peran=[p for p in peran if p not in JABATAN],
         )
         Akun.create(pegawai=pegawai, password_hash=password_hash)
+        if npsn:
+            Penempatan.create(pegawai=pegawai, sekolah=sekolah[npsn], mulai=SEJAK)
+        # Posts are dated records: the kepala sekolah and kepala dinas roles come from them.
+        for jabatan in (p for p in peran if p in JABATAN):
+            Penugasan.create(
+                pegawai=pegawai,
+                jabatan=jabatan,
+                sekolah=sekolah[npsn] if jabatan == "kepala_sekolah" else None,
+                mulai=SEJAK,
+            )

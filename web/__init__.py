@@ -48,7 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from tenants import resolve
     from web import assets, auth, db, errors, nav, storage
     from web.blueprints import auth as auth_bp
-    from web.blueprints import beranda, berkas, operator
+    from web.blueprints import beranda, berkas, dinas, operator
     from web.forms import input_attrs
 
     # Order matters: the transaction, then the dinas, then access.
@@ -75,6 +75,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(beranda.bp)
     app.register_blueprint(operator.bp)
     app.register_blueprint(berkas.bp)
+    app.register_blueprint(dinas.bp)
     tenants_cli.init_app(app)
 
     app.add_template_global(input_attrs)

@@ -10,6 +10,8 @@ from web.auth import access_of
 
 MENU: tuple[tuple[str, str], ...] = (
     ("Beranda", "beranda.index"),
+    ("Sekolah", "dinas.daftar_sekolah"),
+    ("Pegawai", "dinas.daftar_pegawai"),
     ("Daftar dinas", "operator.index"),
 )
 

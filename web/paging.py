@@ -39,5 +39,8 @@ def halaman(query: ModelSelect, nomor: int, per_halaman: int = PER_HALAMAN) -> H
 def argumen_saring(saring: Any) -> dict[str, str]:
     """A list's filters as query arguments, leaving out those at their default, for links that
     keep the user's filters (pager, back links)."""
-    return {f.name: getattr(saring, f.name) for f in fields(saring)
-            if getattr(saring, f.name) != f.default}
+    return {
+        f.name: getattr(saring, f.name)
+        for f in fields(saring)
+        if getattr(saring, f.name) != f.default
+    }

@@ -35,7 +35,7 @@ SLOW_LINE = {
 
 
 def _sign_in(page: Page, username: str, password: str) -> None:
-    page.get_by_label("NIP atau e-mail").fill(username)
+    page.get_by_label("NIP, NUPTK atau e-mail").fill(username)
     page.get_by_label("Kata sandi").fill(password)
     page.get_by_role("button", name="Masuk").click()
 
@@ -75,8 +75,8 @@ def test_masuk_salah_lalu_benar_lalu_keluar(
     _sign_in(page, NIP, "bukan-kata-sandinya")
     summary = page.get_by_role("alert")
     expect(summary.get_by_role("heading")).to_have_text("Ada yang perlu diperbaiki")
-    expect(summary).to_contain_text("NIP/e-mail atau kata sandi salah.")
-    expect(page.get_by_label("NIP atau e-mail")).to_have_value(NIP)
+    expect(summary).to_contain_text("NIP/NUPTK/e-mail atau kata sandi salah.")
+    expect(page.get_by_label("NIP, NUPTK atau e-mail")).to_have_value(NIP)
     expect(page.get_by_label("Kata sandi")).to_have_value("")
 
     _sign_in(page, NIP, PASSWORD)

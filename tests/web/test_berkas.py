@@ -19,8 +19,9 @@ def _stored(app, schema: str, data: bytes = b"%PDF-1.4 bukti") -> str:
 def test_a_link_downloads_the_file_with_its_name(app, make_tenant, browser):
     dinas = make_tenant()
     key = _stored(app, dinas.schema)
-    url = app.extensions["storage"].url(key, filename="Sertifikat Guru.pdf",
-                                        content_type="application/pdf")
+    url = app.extensions["storage"].url(
+        key, filename="Sertifikat Guru.pdf", content_type="application/pdf"
+    )
     response = browser(dinas.host).get(url)
     assert response.status_code == 200
     assert response.get_data() == b"%PDF-1.4 bukti"

@@ -1,10 +1,11 @@
 """Signing in: checking a username and password, and slowing down guessing.
 
-Used by the `auth` blueprint, for pegawai of a dinas (username = NIP or e-mail) and for platform
-operators (e-mail) on the apex. After `FREE_FAILURES` wrong passwords for one username, each
-further failure locks that username for twice as long as the last, up to `MAX_LOCK`. A locked
-username is refused without checking the password, so guessing during a lock costs nothing and
-gains nothing. The counters are kept even though the failed request itself is rolled back.
+Used by the `auth` blueprint, for pegawai of a dinas (username = NIP, NUPTK or e-mail) and for
+platform operators (e-mail) on the apex. After `FREE_FAILURES` wrong passwords for one username,
+each further failure locks that username for twice as long as the last, up to `MAX_LOCK`. A
+locked username is refused without checking the password, so guessing during a lock costs
+nothing and gains nothing. The counters are kept even though the failed request itself is
+rolled back.
 """
 
 from __future__ import annotations
@@ -42,14 +43,14 @@ class Outcome:
         return self.user is not None
 
 
-def _locked_for(model: type[LoginAttempt], key: str, at: dt.datetime) -> int:
+def locked_for(model: type[LoginAttempt], key: str, at: dt.datetime) -> int:
     row = model.get_or_none(model.key == key)
     if row is None or row.locked_until is None or row.locked_until <= at:
         return 0
     return int((row.locked_until - at).total_seconds()) + 1
 
 
-def _record_failure(model: type[LoginAttempt], key: str, at: dt.datetime) -> None:
+def record_failure(model: type[LoginAttempt], key: str, at: dt.datetime) -> None:
     # An upsert, so two wrong passwords arriving together are both counted.
     (failures,) = (
         model.insert(key=key, failures=1, last_failure_at=at)
@@ -73,12 +74,16 @@ def sign_in_pegawai(
     it (to be run after the request's own transaction ends)."""
     at = at or now()
     key = username.strip().lower()
-    locked = _locked_for(LoginAttempt, key, at)
+    locked = locked_for(LoginAttempt, key, at)
     if locked:
         return Outcome(locked_for=locked), None
-    akun = Akun.yang_aktif().where((Pegawai.nip == key) | (Pegawai.email == key)).first()
+    akun = (
+        Akun.yang_aktif()
+        .where((Pegawai.nip == key) | (Pegawai.nuptk == key) | (Pegawai.email == key))
+        .first()
+    )
     if not verify_password(akun.password_hash if akun else None, password):
-        return Outcome(), lambda: _record_failure(LoginAttempt, key, at)
+        return Outcome(), lambda: record_failure(LoginAttempt, key, at)
     LoginAttempt.delete().where(LoginAttempt.key == key).execute()
     Akun.update(login_terakhir=at).where(Akun.id == akun.id).execute()
     return Outcome(user=DinasUser.muat(akun, schema)), None
@@ -89,12 +94,12 @@ def sign_in_operator(
 ) -> tuple[Outcome, Callable[[], None] | None]:
     at = at or now()
     key = email.strip().lower()
-    locked = _locked_for(OperatorLoginAttempt, key, at)
+    locked = locked_for(OperatorLoginAttempt, key, at)
     if locked:
         return Outcome(locked_for=locked), None
     operator = Operator.get_or_none(fn.lower(Operator.email) == key, Operator.active)
     if not verify_password(operator.password_hash if operator else None, password):
-        return Outcome(), lambda: _record_failure(OperatorLoginAttempt, key, at)
+        return Outcome(), lambda: record_failure(OperatorLoginAttempt, key, at)
     OperatorLoginAttempt.delete().where(OperatorLoginAttempt.key == key).execute()
     Operator.update(last_login_at=at).where(Operator.id == operator.id).execute()
     return Outcome(user=OperatorUser(operator=operator)), None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from web.db import tenant_transaction
-from web.models import Akun, LoginAttempt
+from web.models import Akun, LoginAttempt, Pegawai
 from web.services.masuk import FREE_FAILURES
 
 
@@ -38,7 +38,7 @@ def test_wrong_password_re_shows_the_form_with_an_error_summary(make_tenant, bro
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Ada yang perlu diperbaiki" in page
-    assert "NIP/e-mail atau kata sandi salah." in page
+    assert "NIP/NUPTK/e-mail atau kata sandi salah." in page
     assert f'value="admin@{dinas.slug}.test"' in page  # the username is kept
     assert client.get("/").status_code == 303  # still signed out
 
@@ -50,7 +50,7 @@ def test_empty_fields_are_named_in_the_summary(make_tenant, browser):
     )
     page = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert '<a href="#username">NIP atau e-mail wajib diisi.</a>' in page
+    assert '<a href="#username">NIP, NUPTK atau e-mail wajib diisi.</a>' in page
     assert '<a href="#password">Kata sandi wajib diisi.</a>' in page
     assert "<title>Error: Masuk" in page
 
@@ -192,3 +192,11 @@ def test_operators_sign_in_on_the_apex_only(app, browser):
     # The apex serves only the operator console and signing in.
     assert apex.get("/").headers["Location"] == "/operator/"
     assert apex.get("/sehat").status_code == 404
+
+
+def test_a_pegawai_without_nip_signs_in_with_nuptk(make_tenant, browser):
+    dinas = make_tenant()
+    honorer = dinas.orang("Guru Honorer", "guru", email="honorer@contoh.test")
+    with tenant_transaction(dinas.schema):
+        Pegawai.update(nuptk="1234567890123456").where(Pegawai.id == honorer.id).execute()
+    assert browser(dinas.host).login("1234567890123456").status_code == 303
