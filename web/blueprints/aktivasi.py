@@ -16,6 +16,7 @@ from web.db import after_request_ends
 from web.forms_akun import AktivasiForm
 from web.htmx import render
 from web.services import akun as layanan
+from web.services.masuk import pesan_terkunci
 
 
 @bp.route("/aktivasi", methods=["GET", "POST"])
@@ -28,9 +29,7 @@ def aktivasi() -> Response:
         g.tenant.schema, form.username.data, form.kode.data, form.password.data
     )
     if hasil.locked_for:
-        minutes, seconds = divmod(hasil.locked_for, 60)
-        wait = f"{minutes} menit {seconds} detik" if minutes else f"{seconds} detik"
-        form.form_errors.append(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {wait}.")
+        form.form_errors.append(pesan_terkunci(hasil.locked_for))
         return _halaman(form, status=429)
     if not hasil.ok:
         if catat_gagal is not None:

@@ -12,7 +12,7 @@ from web.auth import public
 from web.db import after_request_ends
 from web.forms import MasukForm
 from web.htmx import render
-from web.services.masuk import sign_in_operator, sign_in_pegawai
+from web.services.masuk import pesan_terkunci, sign_in_operator, sign_in_pegawai
 
 bp = Blueprint("auth", __name__)
 
@@ -32,9 +32,7 @@ def login() -> Response:
             g.tenant.schema, form.username.data, form.password.data
         )
     if outcome.locked_for:
-        minutes, seconds = divmod(outcome.locked_for, 60)
-        wait = f"{minutes} menit {seconds} detik" if minutes else f"{seconds} detik"
-        form.form_errors.append(f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {wait}.")
+        form.form_errors.append(pesan_terkunci(outcome.locked_for))
         return _login_page(form, status=429)
     if not outcome.ok:
         if record_failure is not None:

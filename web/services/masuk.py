@@ -33,6 +33,13 @@ def lock_after(failures: int) -> dt.timedelta | None:
     return min(FIRST_LOCK * 2**doublings, MAX_LOCK)
 
 
+def pesan_terkunci(seconds: int) -> str:
+    """What a locked-out user reads: how long to wait, in words."""
+    minutes, seconds = divmod(seconds, 60)
+    wait = f"{minutes} menit {seconds} detik" if minutes else f"{seconds} detik"
+    return f"Terlalu banyak percobaan yang gagal. Coba lagi dalam {wait}."
+
+
 @dataclass(frozen=True)
 class Outcome:
     user: DinasUser | OperatorUser | None = None

@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from web.auth import roles
 from web.blueprints.dinas import bp
-from web.domain.akses import boleh_lihat_sekolah
+from web.blueprints.dinas.muat import pegawai_atau_404, sekolah_atau_404
 from web.forms_akun import KodeAktivasiForm
 from web.htmx import render
 from web.models import Akun, Pegawai, Sekolah
@@ -25,13 +25,13 @@ PENCETAK = ("admin_dinas", "kepala_sekolah")
 @bp.get("/sekolah/<int:sekolah_id>/kode-aktivasi")
 @roles(*PENCETAK)
 def kode_aktivasi_sekolah(sekolah_id: int) -> Response:
-    return _halaman_daftar(_muat_sekolah(sekolah_id), KodeAktivasiForm())
+    return _halaman_daftar(sekolah_atau_404(sekolah_id), KodeAktivasiForm())
 
 
 @bp.post("/sekolah/<int:sekolah_id>/kode-aktivasi")
 @roles(*PENCETAK)
 def buat_kode_aktivasi_sekolah(sekolah_id: int) -> Response:
-    sekolah = _muat_sekolah(sekolah_id)
+    sekolah = sekolah_atau_404(sekolah_id)
     form = KodeAktivasiForm()
     if not form.validate_on_submit():
         return _halaman_daftar(sekolah, form)
@@ -49,7 +49,7 @@ def buat_kode_aktivasi_sekolah(sekolah_id: int) -> Response:
 @bp.post("/pegawai/<int:pegawai_id>/akun/reset")
 @roles("admin_dinas")
 def atur_ulang_akun(pegawai_id: int) -> Response:
-    pegawai = _muat_pegawai(pegawai_id)
+    pegawai = pegawai_atau_404(pegawai_id)
     try:
         kode = layanan.reset(current_user, pegawai)
     except layanan.AkunError:
@@ -60,27 +60,11 @@ def atur_ulang_akun(pegawai_id: int) -> Response:
 @bp.post("/pegawai/<int:pegawai_id>/akun/<any(nonaktifkan, aktifkan):aksi>")
 @roles("admin_dinas")
 def atur_aktif_akun(pegawai_id: int, aksi: str) -> Response:
-    akun = Akun.get_or_none(Akun.pegawai == _muat_pegawai(pegawai_id).id)
+    akun = Akun.get_or_none(Akun.pegawai == pegawai_atau_404(pegawai_id).id)
     if akun is None:
         abort(404)
     layanan.atur_aktif(current_user, akun, aksi == "aktifkan")
     return redirect(url_for("dinas.lihat_pegawai", pegawai_id=pegawai_id), 303)
-
-
-def _muat_sekolah(sekolah_id: int) -> Sekolah:
-    sekolah = Sekolah.get_or_none(Sekolah.id == sekolah_id)
-    if sekolah is None:
-        abort(404)
-    if not boleh_lihat_sekolah(current_user.roles, current_user.sekolah_dipimpin, sekolah.id):
-        abort(403)
-    return sekolah
-
-
-def _muat_pegawai(pegawai_id: int) -> Pegawai:
-    pegawai = Pegawai.get_or_none(Pegawai.id == pegawai_id)
-    if pegawai is None:
-        abort(404)
-    return pegawai
 
 
 def _halaman_daftar(sekolah: Sekolah, form: KodeAktivasiForm) -> Response:

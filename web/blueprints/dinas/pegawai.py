@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from web.auth import roles, signed_in
 from web.blueprints.dinas import bp
-from web.domain.akses import boleh_lihat_pegawai
+from web.blueprints.dinas.muat import pegawai_atau_404
 from web.forms import (
     AkhiriJabatanForm,
     BinaanForm,
@@ -43,7 +43,7 @@ def daftar_pegawai() -> Response:
 @bp.get("/pegawai/<int:pegawai_id>")
 @signed_in
 def lihat_pegawai(pegawai_id: int) -> Response:
-    pegawai = _muat(pegawai_id)
+    pegawai = pegawai_atau_404(pegawai_id)
     return render("dinas/pegawai_lihat.html", r=layanan.rincian(pegawai), wib=WIB)
 
 
@@ -64,7 +64,7 @@ def tambah_pegawai() -> Response:
 @bp.route("/pegawai/<int:pegawai_id>/ubah", methods=["GET", "POST"])
 @roles("admin_dinas")
 def ubah_pegawai(pegawai_id: int) -> Response:
-    pegawai = _muat(pegawai_id)
+    pegawai = pegawai_atau_404(pegawai_id)
     form = _pegawai_form(obj=pegawai)
     del form.npsn_sekolah  # a change of school is a mutasi, with its date
     if form.validate_on_submit():
@@ -80,7 +80,7 @@ def ubah_pegawai(pegawai_id: int) -> Response:
 @bp.post("/pegawai/<int:pegawai_id>/<any(nonaktifkan, aktifkan):aksi>")
 @roles("admin_dinas")
 def atur_aktif_pegawai(pegawai_id: int, aksi: str) -> Response:
-    pegawai = _muat(pegawai_id)
+    pegawai = pegawai_atau_404(pegawai_id)
     layanan.atur_aktif(current_user, pegawai, aksi == "aktifkan")
     return redirect(url_for("dinas.lihat_pegawai", pegawai_id=pegawai.id), 303)
 
@@ -88,7 +88,7 @@ def atur_aktif_pegawai(pegawai_id: int, aksi: str) -> Response:
 @bp.route("/pegawai/<int:pegawai_id>/mutasi", methods=["GET", "POST"])
 @roles("admin_dinas")
 def mutasi_pegawai(pegawai_id: int) -> Response:
-    pegawai = _muat(pegawai_id)
+    pegawai = pegawai_atau_404(pegawai_id)
     form = MutasiForm()
     if form.validate_on_submit():
         try:
@@ -103,7 +103,7 @@ def mutasi_pegawai(pegawai_id: int) -> Response:
 @bp.route("/pegawai/<int:pegawai_id>/jabatan", methods=["GET", "POST"])
 @roles("admin_dinas")
 def tetapkan_jabatan(pegawai_id: int) -> Response:
-    pegawai = _muat(pegawai_id)
+    pegawai = pegawai_atau_404(pegawai_id)
     form = JabatanForm()
     if form.validate_on_submit():
         try:
@@ -144,7 +144,7 @@ def akhiri_jabatan(penugasan_id: int) -> Response:
 @bp.route("/pegawai/<int:pegawai_id>/binaan", methods=["GET", "POST"])
 @roles("admin_dinas")
 def tambah_binaan(pegawai_id: int) -> Response:
-    pegawai = _muat(pegawai_id)
+    pegawai = pegawai_atau_404(pegawai_id)
     form = BinaanForm()
     if form.validate_on_submit():
         try:
@@ -154,18 +154,6 @@ def tambah_binaan(pegawai_id: int) -> Response:
         else:
             return redirect(url_for("dinas.lihat_pegawai", pegawai_id=pegawai.id), 303)
     return _halaman_form("dinas/pegawai_binaan.html", form, pegawai)
-
-
-def _muat(pegawai_id: int) -> Pegawai:
-    pegawai = Pegawai.get_or_none(Pegawai.id == pegawai_id)
-    if pegawai is None:
-        abort(404)
-    user = current_user
-    if not boleh_lihat_pegawai(
-        user.roles, user.sekolah_dipimpin, user.pegawai.id, pegawai.id, pegawai.sekolah_id
-    ):
-        abort(403)
-    return pegawai
 
 
 def _pegawai_form(**kwargs: object) -> PegawaiForm:

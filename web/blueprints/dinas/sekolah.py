@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from flask import abort, redirect, request, url_for
+from flask import redirect, request, url_for
 from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import roles
 from web.blueprints.dinas import bp
-from web.domain.akses import boleh_lihat_sekolah
+from web.blueprints.dinas.muat import sekolah_atau_404
 from web.forms import SekolahForm
 from web.htmx import render
 from web.models import Sekolah
@@ -40,7 +40,7 @@ def daftar_sekolah() -> Response:
 @bp.get("/sekolah/<int:sekolah_id>")
 @roles(*PEMBACA)
 def lihat_sekolah(sekolah_id: int) -> Response:
-    sekolah = _muat(sekolah_id)
+    sekolah = sekolah_atau_404(sekolah_id)
     rincian = layanan.rincian(sekolah, request.args.get("halaman", 1, type=int))
     return render("dinas/sekolah_lihat.html", block="orang", r=rincian)
 
@@ -62,7 +62,7 @@ def tambah_sekolah() -> Response:
 @bp.route("/sekolah/<int:sekolah_id>/ubah", methods=["GET", "POST"])
 @roles("admin_dinas")
 def ubah_sekolah(sekolah_id: int) -> Response:
-    sekolah = _muat(sekolah_id)
+    sekolah = sekolah_atau_404(sekolah_id)
     form = SekolahForm(obj=sekolah)
     if form.validate_on_submit():
         try:
@@ -77,18 +77,9 @@ def ubah_sekolah(sekolah_id: int) -> Response:
 @bp.post("/sekolah/<int:sekolah_id>/<any(nonaktifkan, aktifkan):aksi>")
 @roles("admin_dinas")
 def atur_aktif_sekolah(sekolah_id: int, aksi: str) -> Response:
-    sekolah = _muat(sekolah_id)
+    sekolah = sekolah_atau_404(sekolah_id)
     layanan.atur_aktif(current_user, sekolah, aksi == "aktifkan")
     return redirect(url_for("dinas.lihat_sekolah", sekolah_id=sekolah.id), 303)
-
-
-def _muat(sekolah_id: int) -> Sekolah:
-    sekolah = Sekolah.get_or_none(Sekolah.id == sekolah_id)
-    if sekolah is None:
-        abort(404)
-    if not boleh_lihat_sekolah(current_user.roles, current_user.sekolah_dipimpin, sekolah.id):
-        abort(403)
-    return sekolah
 
 
 def _form_page(form: SekolahForm, sekolah: Sekolah | None) -> Response:
