@@ -9,7 +9,7 @@ one, so lists stay one query.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from web.auth import DinasUser
@@ -233,7 +233,6 @@ class RincianPegawai:
     penilai: Pegawai | None = None
     penilai_plt: bool = False
     penilai_jabatan: str = ""
-    catatan: list[str] = field(default_factory=list)
 
 
 def rincian(pegawai: Pegawai) -> RincianPegawai:
