@@ -1,0 +1,304 @@
+"""The SKP plan: its competency points, what must be filled before it is submitted, its statuses.
+
+Used by the services "ajukan SKP", "tarik SKP", "minta revisi SKP", "sepakati SKP" and
+"sesuaikan SKP" and by the pegawai's task list. Perdirjen 7607:
+
+- Pasal 10-11: the pegawai drafts the plan in a performance dialogue with the penilai, from
+  1 to 31 January; it may be adjusted from 1 to 31 July.
+- Pasal 13: at least one practice indicator to improve.
+- Pasal 14(2)-(3): competency activities carry points; a semester's plan adds up to 32-128.
+  DOMAIN.md §4: outside that range only with the penilai's recorded agreement.
+- Pasal 20(1): the seven BerAKHLAK work-behaviour aspects.
+- Pasal 21: the penilai sets (agrees) the SKP, by 31 January.
+
+Flow (DOMAIN.md §4): draf -> diajukan -> perlu_revisi (with the penilai's note) -> disepakati.
+An agreed SKP is frozen; the July adjustment is a new version and the old one is kept. Windows
+only warn: a late submission or agreement goes through and is recorded as late (§3).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from web.domain.kalender import Jendela, StatusJendela, status_jendela
+
+# Perdirjen 7607 Pasal 14(3). Defaults only: the regime record holds the values for its year.
+POIN_MINIMAL = 32
+POIN_MAKSIMAL = 128
+
+# Perdirjen 7607 Pasal 20(1), in the order of the regulation.
+ASPEK_BERAKHLAK = (
+    "Berorientasi Pelayanan",
+    "Akuntabel",
+    "Kompeten",
+    "Harmonis",
+    "Loyal",
+    "Adaptif",
+    "Kolaboratif",
+)
+
+PESAN_BEKU = (
+    "SKP yang sudah disepakati tidak dapat diubah; penyesuaian dibuat sebagai versi baru "
+    "pada bulan Juli."
+)
+
+
+# --- points -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RencanaKegiatan:
+    """A planned competency activity: catalog letter (Pasal 14 a-r), points each, how many times.
+
+    `poin_satuan` is None while the catalog has no value for the letter ("nilai belum
+    ditetapkan", DOMAIN.md §4); such an activity counts 0 and is listed, never guessed.
+    """
+
+    huruf: str
+    poin_satuan: int | None
+    jumlah: int
+
+    def __post_init__(self) -> None:
+        if self.jumlah < 1:
+            raise ValueError(f"Kegiatan huruf {self.huruf}: jumlah kegiatan minimal 1.")
+        if self.poin_satuan is not None and self.poin_satuan < 0:
+            raise ValueError(f"Kegiatan huruf {self.huruf}: poin tidak boleh negatif.")
+
+
+@dataclass(frozen=True)
+class TotalPoin:
+    """The points known so far, and the letters (once each, in plan order) still without value."""
+
+    total: int
+    belum_ditetapkan: list[str] = field(default_factory=list)
+
+
+def total_poin(rencana: Iterable[RencanaKegiatan]) -> TotalPoin:
+    """Add up the planned points; activities without a catalog value add 0 and are listed."""
+    total = 0
+    belum: list[str] = []
+    for kegiatan in rencana:
+        if kegiatan.poin_satuan is None:
+            if kegiatan.huruf not in belum:
+                belum.append(kegiatan.huruf)
+        else:
+            total += kegiatan.poin_satuan * kegiatan.jumlah
+    return TotalPoin(total=total, belum_ditetapkan=belum)
+
+
+def periksa_rentang(
+    total: int,
+    minimal: int = POIN_MINIMAL,
+    maksimal: int = POIN_MAKSIMAL,
+    disetujui_penilai: bool = False,
+) -> str | None:
+    """A message when `total` is outside minimal-maksimal (both allowed), else None.
+
+    Pasal 14(3); DOMAIN.md §4: a total outside the range is fine once the penilai has recorded
+    agreement to it, so then there is nothing to say.
+    """
+    if minimal > maksimal:
+        raise ValueError(
+            f"Rentang poin tidak valid: minimal {minimal} melebihi maksimal {maksimal}."
+        )
+    if disetujui_penilai or minimal <= total <= maksimal:
+        return None
+    if total < minimal:
+        return (
+            f"Jumlah poin pengembangan kompetensi {total}, kurang dari minimal {minimal}. "
+            "Tambahkan kegiatan, atau minta persetujuan penilai untuk jumlah di luar rentang "
+            f"{minimal}–{maksimal}."
+        )
+    return (
+        f"Jumlah poin pengembangan kompetensi {total}, melebihi maksimal {maksimal}. "
+        "Kurangi kegiatan, atau minta persetujuan penilai untuk jumlah di luar rentang "
+        f"{minimal}–{maksimal}."
+    )
+
+
+# --- statuses -----------------------------------------------------------------------------
+
+
+class StatusSkp(StrEnum):
+    """Where an SKP version stands (DOMAIN.md §4)."""
+
+    DRAF = "draf"
+    DIAJUKAN = "diajukan"  # the penilai sees it as "Perlu disetujui"
+    PERLU_REVISI = "perlu_revisi"
+    DISEPAKATI = "disepakati"
+
+
+class Aksi(StrEnum):
+    """What someone does to an SKP."""
+
+    AJUKAN = "ajukan"
+    TARIK = "tarik"
+    MINTA_REVISI = "minta_revisi"
+    SEPAKATI = "sepakati"
+
+
+class Pelaku(StrEnum):
+    """Who acts: the pegawai who owns the SKP, or their penilai."""
+
+    PEGAWAI = "pegawai"
+    PENILAI = "penilai"
+
+
+class TransisiDitolak(ValueError):
+    """A status change that is not allowed; `message` is shown to the user as is."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+_AKSI_PEGAWAI = frozenset({Aksi.AJUKAN, Aksi.TARIK})
+_AKSI_PENILAI = frozenset({Aksi.SEPAKATI, Aksi.MINTA_REVISI})
+
+# (status, aksi) -> next status, for the pelaku the action belongs to.
+_BOLEH: dict[tuple[StatusSkp, Aksi], StatusSkp] = {
+    (StatusSkp.DRAF, Aksi.AJUKAN): StatusSkp.DIAJUKAN,
+    (StatusSkp.PERLU_REVISI, Aksi.AJUKAN): StatusSkp.DIAJUKAN,
+    # Withdrawing a wrongly chosen plan while not yet agreed (DOMAIN.md §4).
+    (StatusSkp.DIAJUKAN, Aksi.TARIK): StatusSkp.DRAF,
+    # Pasal 21(1): the penilai sets the SKP.
+    (StatusSkp.DIAJUKAN, Aksi.SEPAKATI): StatusSkp.DISEPAKATI,
+    (StatusSkp.DIAJUKAN, Aksi.MINTA_REVISI): StatusSkp.PERLU_REVISI,
+}
+
+_SALAH_STATUS: dict[tuple[StatusSkp, Aksi], str] = {
+    (StatusSkp.DIAJUKAN, Aksi.AJUKAN): "SKP ini sudah diajukan dan sedang menunggu penilai.",
+    (StatusSkp.DRAF, Aksi.TARIK): "SKP ini belum diajukan, jadi tidak ada yang perlu ditarik.",
+    (StatusSkp.PERLU_REVISI, Aksi.TARIK): (
+        "SKP ini sudah dikembalikan untuk direvisi; perbaiki lalu ajukan lagi."
+    ),
+    (StatusSkp.DRAF, Aksi.SEPAKATI): "SKP ini belum diajukan oleh pegawai.",
+    (StatusSkp.DRAF, Aksi.MINTA_REVISI): "SKP ini belum diajukan oleh pegawai.",
+    (StatusSkp.PERLU_REVISI, Aksi.SEPAKATI): "SKP ini sedang direvisi oleh pegawai.",
+    (StatusSkp.PERLU_REVISI, Aksi.MINTA_REVISI): "SKP ini sedang direvisi oleh pegawai.",
+}
+
+
+def transisi(
+    status: StatusSkp,
+    aksi: Aksi,
+    pelaku: Pelaku,
+    *,
+    catatan: str | None = None,
+    jendela_terbuka: bool | None = None,
+) -> StatusSkp:
+    """The status after `pelaku` does `aksi`, or `TransisiDitolak` saying why not.
+
+    The pegawai submits (from draf or perlu_revisi) and withdraws (while diajukan); the penilai
+    agrees or sends back with a note (while diajukan). An agreed SKP is frozen for everyone.
+    `jendela_terbuka` is accepted for the callers' convenience but never refuses anything: a late
+    action goes through, and the caller shows `peringatan_jendela` and records it as late (§3).
+    `catatan` is required, not blank, for MINTA_REVISI and ignored otherwise.
+    """
+    del jendela_terbuka  # deliberately unused: windows warn, they do not block
+    if status == StatusSkp.DISEPAKATI:
+        raise TransisiDitolak(PESAN_BEKU)
+    if pelaku == Pelaku.PEGAWAI and aksi in _AKSI_PENILAI:
+        raise TransisiDitolak("Hanya penilai yang dapat menyepakati SKP atau meminta revisi.")
+    if pelaku == Pelaku.PENILAI and aksi in _AKSI_PEGAWAI:
+        raise TransisiDitolak("Hanya pegawai pemilik SKP yang dapat mengajukan atau menariknya.")
+    hasil = _BOLEH.get((status, aksi))
+    if hasil is None:
+        raise TransisiDitolak(_SALAH_STATUS[(status, aksi)])
+    if aksi == Aksi.MINTA_REVISI and not (catatan or "").strip():
+        raise TransisiDitolak("Tuliskan catatan untuk pegawai: bagian mana yang perlu direvisi.")
+    return hasil
+
+
+def peringatan_jendela(status: StatusJendela) -> str | None:
+    """A warning to show beside the SKP's actions for the window's state, or None when open.
+
+    Nothing is refused because of a window (DOMAIN.md §3); before it opens the pegawai may still
+    prepare, and after it closes the work is recorded as late.
+    """
+    if status == StatusJendela.TERLAMBAT:
+        return (
+            "Batas waktu sudah lewat. SKP masih dapat diajukan dan disepakati, tetapi tercatat "
+            "terlambat."
+        )
+    if status == StatusJendela.BELUM_DIBUKA:
+        return "Masa pengisian belum dibuka. Rencana dapat disiapkan, tetapi tercatat lebih awal."
+    return None
+
+
+# --- July adjustment ----------------------------------------------------------------------
+
+
+def boleh_penyesuaian(
+    status_versi_terakhir: StatusSkp, jendela_penyesuaian: Jendela, hari_ini: date
+) -> bool:
+    """Whether the pegawai may start an adjusted version of the SKP today (Pasal 11(2)).
+
+    Only from an agreed latest version: a draft or submitted version is still being worked on,
+    so that one is edited instead. The adjustment window must have opened; after its deadline
+    the adjustment is still allowed and recorded as late, as every late action is (DOMAIN.md
+    §3); the dinas can extend the window to make it on time.
+    """
+    if status_versi_terakhir != StatusSkp.DISEPAKATI:
+        return False
+    return status_jendela(jendela_penyesuaian, hari_ini) != StatusJendela.BELUM_DIBUKA
+
+
+def versi_baru(nomor_terakhir: int) -> int:
+    """The number of the next version; the first SKP of a year is version 1."""
+    if nomor_terakhir < 1:
+        raise ValueError("Nomor versi SKP dimulai dari 1.")
+    return nomor_terakhir + 1
+
+
+# --- completeness before AJUKAN -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RencanaSkp:
+    """What the pegawai has filled in so far.
+
+    `fokus_perilaku` maps a BerAKHLAK aspect to its chosen focus behaviour; `tugas_tambahan` may
+    be empty (not everyone has one); `poin_disetujui_penilai` records the penilai's agreement to
+    a point total outside the range.
+    """
+
+    indikator_kode: str | None
+    kegiatan: tuple[RencanaKegiatan, ...]
+    fokus_perilaku: dict[str, str]
+    tugas_tambahan: str = ""
+    poin_disetujui_penilai: bool = False
+
+
+def kekurangan(
+    rencana: RencanaSkp, *, minimal: int = POIN_MINIMAL, maksimal: int = POIN_MAKSIMAL
+) -> list[str]:
+    """What is still missing before the SKP can be submitted; empty when it is complete.
+
+    One message per missing part, in the order of the form. Activities without a catalog value
+    count 0: when that leaves the total short, the message names their letters, so the pegawai
+    knows the shortfall may be the catalog's and not theirs.
+    """
+    pesan: list[str] = []
+    if not (rencana.indikator_kode or "").strip():
+        pesan.append("Pilih indikator praktik pembelajaran yang akan ditingkatkan.")
+    if not rencana.kegiatan:
+        pesan.append("Tambahkan minimal satu kegiatan pengembangan kompetensi.")
+    else:
+        poin = total_poin(rencana.kegiatan)
+        rentang = periksa_rentang(poin.total, minimal, maksimal, rencana.poin_disetujui_penilai)
+        if rentang is not None:
+            if poin.belum_ditetapkan:
+                huruf = ", ".join(poin.belum_ditetapkan)
+                rentang += f" Kegiatan huruf {huruf} belum memiliki nilai poin dan dihitung 0."
+            pesan.append(rentang)
+    kosong = [a for a in ASPEK_BERAKHLAK if not rencana.fokus_perilaku.get(a, "").strip()]
+    if kosong:
+        pesan.append(
+            f"Isi fokus perilaku untuk {len(kosong)} dari {len(ASPEK_BERAKHLAK)} aspek BerAKHLAK: "
+            f"{', '.join(kosong)}."
+        )
+    return pesan
