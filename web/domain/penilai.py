@@ -21,10 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-_NAMA_BULAN = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
+from web.domain.kalender import tulis_tanggal
 
 
 class Jabatan(StrEnum):
@@ -80,14 +77,10 @@ def _bertumpang(
     return (selesai_b is None or mulai_a < selesai_b) and (selesai_a is None or mulai_b < selesai_a)
 
 
-def _tanggal(tanggal: date) -> str:
-    return f"{tanggal.day} {_NAMA_BULAN[tanggal.month - 1]} {tanggal.year}"
-
-
 def _rentang(mulai: date, selesai: date | None) -> str:
     if selesai is None:
-        return f"mulai {_tanggal(mulai)}, belum berakhir"
-    return f"mulai {_tanggal(mulai)}, berakhir {_tanggal(selesai)}"
+        return f"mulai {tulis_tanggal(mulai)}, belum berakhir"
+    return f"mulai {tulis_tanggal(mulai)}, berakhir {tulis_tanggal(selesai)}"
 
 
 def sekolah_pada(pegawai_id: int, tanggal: date, penempatan: Sequence[Penempatan]) -> int | None:
