@@ -1,0 +1,231 @@
+"""SKP planning: the pegawai's draft, submitting it, and the penilai agreeing or sending it back.
+
+Used by the pegawai and penilai blueprints. The rules (what must be filled in, which transition
+is allowed, the point range) are in web/domain/skp.py; this module loads, checks who acts, saves
+and keeps the history. Whoever is the pegawai's penilai on the day of the action may act as
+penilai, a Plt included (web/domain/penilai.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from web.auth import DinasUser
+from web.domain import skp as aturan
+from web.models import Pegawai
+from web.models.base import now
+from web.models.skp import Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
+from web.services.pegawai import penilai_hari_ini
+
+REGIME_BAKU = "2024"
+BISA_DIUBAH = (aturan.StatusSkp.DRAF, aturan.StatusSkp.PERLU_REVISI)
+
+
+class SkpError(ValueError):
+    """An SKP action that cannot be done; `message` is for the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def peran_skp(user: DinasUser) -> str:
+    """A kepala sekolah (Plt included) plans as kepala sekolah; everyone else as guru."""
+    return "kepala_sekolah" if user.sekolah_dipimpin else "guru"
+
+
+def terakhir(pegawai_id: int, tahun: int) -> Skp | None:
+    """The newest version of a pegawai's SKP for the year."""
+    return (
+        Skp.select()
+        .where(Skp.pegawai == pegawai_id, Skp.tahun == tahun)
+        .order_by(Skp.versi.desc())
+        .first()
+    )
+
+
+def versi(pegawai_id: int, tahun: int) -> list[Skp]:
+    return list(
+        Skp.select().where(Skp.pegawai == pegawai_id, Skp.tahun == tahun).order_by(Skp.versi)
+    )
+
+
+def mulai(user: DinasUser, tahun: int, regime_kode: str = REGIME_BAKU) -> Skp:
+    """The pegawai's draft for the year: the one in progress, or a new first version."""
+    skp = terakhir(user.pegawai.id, tahun)
+    if skp is not None:
+        return skp
+    skp = Skp.create(
+        pegawai=user.pegawai.id, tahun=tahun, regime_kode=regime_kode, peran=peran_skp(user)
+    )
+    _catat(skp, user, "buat", None, aturan.StatusSkp.DRAF)
+    return skp
+
+
+def simpan(
+    user: DinasUser,
+    skp: Skp,
+    *,
+    indikator_kode: str | None = None,
+    kegiatan: Mapping[str, int] | None = None,
+    fokus_perilaku: Mapping[str, str] | None = None,
+    tugas_tambahan: str | None = None,
+) -> Skp:
+    """Save one step of the plan as a draft. Only the pegawai, only while it can change."""
+    _pastikan_pemilik(user, skp)
+    if aturan.StatusSkp(skp.status) not in BISA_DIUBAH:
+        raise SkpError(
+            aturan.PESAN_BEKU
+            if skp.status == aturan.StatusSkp.DISEPAKATI
+            else "SKP sedang diperiksa penilai. Tarik kembali pengajuan untuk mengubahnya."
+        )
+    if indikator_kode is not None:
+        skp.indikator_kode = indikator_kode or None
+    if tugas_tambahan is not None:
+        skp.tugas_tambahan = tugas_tambahan.strip()
+    if kegiatan is not None:
+        SkpKegiatan.delete().where(SkpKegiatan.skp == skp).execute()
+        rows = [{"skp": skp.id, "huruf": h, "jumlah": n} for h, n in kegiatan.items() if n > 0]
+        if rows:
+            SkpKegiatan.insert_many(rows).execute()
+    if fokus_perilaku is not None:
+        SkpPerilaku.delete().where(SkpPerilaku.skp == skp).execute()
+        rows = [
+            {"skp": skp.id, "aspek": a, "fokus": f.strip()}
+            for a, f in fokus_perilaku.items()
+            if f.strip()
+        ]
+        if rows:
+            SkpPerilaku.insert_many(rows).execute()
+    skp.diubah = now()
+    skp.save()
+    return skp
+
+
+def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
+    """The plan as the domain rules see it; `poin` maps activity letters to their points."""
+    return aturan.RencanaSkp(
+        indikator_kode=skp.indikator_kode,
+        kegiatan=tuple(
+            aturan.RencanaKegiatan(k.huruf, poin.get(k.huruf), k.jumlah)
+            for k in SkpKegiatan.select().where(SkpKegiatan.skp == skp).order_by(SkpKegiatan.huruf)
+        ),
+        fokus_perilaku={
+            p.aspek: p.fokus for p in SkpPerilaku.select().where(SkpPerilaku.skp == skp)
+        },
+        tugas_tambahan=skp.tugas_tambahan,
+        poin_disetujui_penilai=skp.poin_disetujui_penilai,
+    )
+
+
+def ajukan(user: DinasUser, skp: Skp, poin: Mapping[str, int | None]) -> Skp:
+    _pastikan_pemilik(user, skp)
+    kurang = aturan.kekurangan(rencana(skp, poin))
+    if kurang:
+        raise SkpError(" ".join(kurang))
+    return _ubah_status(skp, user, aturan.Aksi.AJUKAN, aturan.Pelaku.PEGAWAI)
+
+
+def tarik(user: DinasUser, skp: Skp) -> Skp:
+    _pastikan_pemilik(user, skp)
+    return _ubah_status(skp, user, aturan.Aksi.TARIK, aturan.Pelaku.PEGAWAI)
+
+
+def minta_revisi(user: DinasUser, skp: Skp, catatan: str) -> Skp:
+    _pastikan_penilai(user, skp)
+    skp.catatan_penilai = catatan.strip()
+    return _ubah_status(skp, user, aturan.Aksi.MINTA_REVISI, aturan.Pelaku.PENILAI, catatan)
+
+
+def sepakati(
+    user: DinasUser,
+    skp: Skp,
+    poin: Mapping[str, int | None],
+    *,
+    ekspektasi_khusus: str = "",
+    setujui_poin_di_luar_rentang: bool = False,
+) -> Skp:
+    """Agree the plan. A point total outside the range needs the penilai's explicit agreement,
+    which is recorded on the SKP (Perdirjen 7607 Pasal 14)."""
+    _pastikan_penilai(user, skp)
+    if setujui_poin_di_luar_rentang:
+        skp.poin_disetujui_penilai = True
+    kurang = aturan.kekurangan(rencana(skp, poin))
+    if kurang:
+        raise SkpError(" ".join(kurang))
+    skp.ekspektasi_khusus = ekspektasi_khusus.strip()
+    skp.disepakati = now()
+    return _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)
+
+
+def sesuaikan(user: DinasUser, skp: Skp) -> Skp:
+    """The July adjustment: a new draft version copied from the agreed one, which stays as is."""
+    _pastikan_pemilik(user, skp)
+    newest = terakhir(skp.pegawai_id, skp.tahun)
+    if newest is None or newest.id != skp.id or skp.status != aturan.StatusSkp.DISEPAKATI:
+        raise SkpError("Penyesuaian hanya dapat dibuat dari versi SKP terakhir yang disepakati.")
+    baru = Skp.create(
+        pegawai=skp.pegawai_id,
+        tahun=skp.tahun,
+        versi=aturan.versi_baru(skp.versi),
+        regime_kode=skp.regime_kode,
+        peran=skp.peran,
+        indikator_kode=skp.indikator_kode,
+        tugas_tambahan=skp.tugas_tambahan,
+    )
+    kegiatan = [{"skp": baru.id, "huruf": k.huruf, "jumlah": k.jumlah} for k in skp.kegiatan]
+    if kegiatan:
+        SkpKegiatan.insert_many(kegiatan).execute()
+    perilaku = [{"skp": baru.id, "aspek": p.aspek, "fokus": p.fokus} for p in skp.perilaku]
+    if perilaku:
+        SkpPerilaku.insert_many(perilaku).execute()
+    _catat(baru, user, "penyesuaian", None, aturan.StatusSkp.DRAF, f"dari versi {skp.versi}")
+    return baru
+
+
+def _ubah_status(
+    skp: Skp, user: DinasUser, aksi: aturan.Aksi, pelaku: aturan.Pelaku, catatan: str = ""
+) -> Skp:
+    dari = aturan.StatusSkp(skp.status)
+    try:
+        ke = aturan.transisi(dari, aksi, pelaku, catatan=catatan or None)
+    except aturan.TransisiDitolak as error:
+        raise SkpError(error.message) from None
+    skp.status = ke.value
+    if ke == aturan.StatusSkp.DIAJUKAN:
+        skp.diajukan = now()
+    if pelaku == aturan.Pelaku.PENILAI:
+        skp.penilai = user.pegawai.id
+    skp.diubah = now()
+    skp.save()
+    _catat(skp, user, aksi.value, dari, ke, catatan)
+    return skp
+
+
+def _catat(
+    skp: Skp,
+    user: DinasUser,
+    aksi: str,
+    dari: aturan.StatusSkp | None,
+    ke: aturan.StatusSkp,
+    catatan: str = "",
+) -> None:
+    SkpRiwayat.create(
+        skp=skp,
+        pelaku=user.pegawai.id,
+        aksi=aksi,
+        dari=dari.value if dari else None,
+        ke=ke.value,
+        catatan=catatan or "",
+    )
+
+
+def _pastikan_pemilik(user: DinasUser, skp: Skp) -> None:
+    if skp.pegawai_id != user.pegawai.id:
+        raise SkpError("Hanya pegawai pemilik SKP yang dapat mengubah atau mengajukannya.")
+
+
+def _pastikan_penilai(user: DinasUser, skp: Skp) -> None:
+    siapa = penilai_hari_ini(Pegawai.get_by_id(skp.pegawai_id))
+    if siapa is None or siapa.pegawai_id != user.pegawai.id:
+        raise SkpError("Anda bukan penilai pegawai ini pada hari ini.")
