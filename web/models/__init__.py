@@ -16,13 +16,32 @@ from web.models.pegawai import (
     Penugasan,
 )
 from web.models.platform import Operator, OperatorLoginAttempt, PlatformAudit, Tenant
+from web.models.regime import (
+    AspekPerilaku,
+    DokumenAkuntabilitas,
+    IndikatorPraktik,
+    IndikatorPrioritas,
+    Jendela,
+    JendelaBaku,
+    KegiatanKompetensi,
+    PerilakuBawaan,
+    Regime,
+)
 from web.models.sekolah import PangkatGolongan, Sekolah
+from web.models.skp import Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
 
 __all__ = [
     "Akun",
+    "AspekPerilaku",
     "Audit",
+    "DokumenAkuntabilitas",
     "Impor",
     "ImporBaris",
+    "IndikatorPraktik",
+    "IndikatorPrioritas",
+    "Jendela",
+    "JendelaBaku",
+    "KegiatanKompetensi",
     "LoginAttempt",
     "Operator",
     "OperatorLoginAttempt",
@@ -31,9 +50,15 @@ __all__ = [
     "Penempatan",
     "PengawasSekolah",
     "Penugasan",
+    "PerilakuBawaan",
     "PlatformAudit",
     "PlatformModel",
+    "Regime",
     "Sekolah",
+    "Skp",
+    "SkpKegiatan",
+    "SkpPerilaku",
+    "SkpRiwayat",
     "Tenant",
     "TenantModel",
 ]
