@@ -14,8 +14,7 @@ from web.models.base import hari_ini
 from web.models.skp import Skp, SkpRiwayat
 from web.services import skp as layanan
 
-# The known points of the 2024 catalog that these plans use (DOMAIN.md §4).
-POIN = {"j": 8, "k": 12, "o": 8, "q": 128, "b": None}
+# Points come from the dinas's 2024 catalog: j 8, k 12, o 8, q 128 (DOMAIN.md §4).
 FOKUS = {aspek: f"Fokus {aspek.lower()}" for aspek in ASPEK_BERAKHLAK}
 
 
@@ -41,11 +40,11 @@ def test_guru_plans_submits_and_the_kepala_sekolah_agrees(lengkap):
         assert (skp.versi, skp.status, skp.peran) == (1, "draf", "guru")
         assert layanan.mulai(guru, 2026).id == skp.id  # the same draft, not a second one
         rencana_lengkap(guru, skp)
-        layanan.ajukan(guru, skp, POIN)
+        layanan.ajukan(guru, skp)
         assert Skp.get_by_id(skp.id).status == "diajukan"
 
         ks = pengguna(lengkap.dinas.schema, lengkap.ks_sd.id)
-        layanan.sepakati(ks, skp, POIN, ekspektasi_khusus="Hadir tepat waktu")
+        layanan.sepakati(ks, skp, ekspektasi_khusus="Hadir tepat waktu")
         stored = Skp.get_by_id(skp.id)
         assert stored.status == "disepakati" and stored.penilai_id == lengkap.ks_sd.id
         assert stored.ekspektasi_khusus == "Hadir tepat waktu" and stored.disepakati
@@ -70,7 +69,7 @@ def test_an_incomplete_plan_cannot_be_submitted_and_keeps_the_draft(lengkap):
         skp = layanan.mulai(guru, 2026)
         layanan.simpan(guru, skp, kegiatan={"j": 1})  # 8 points: under 32
         with pytest.raises(layanan.SkpError) as caught:
-            layanan.ajukan(guru, skp, POIN)
+            layanan.ajukan(guru, skp)
         message = caught.value.message
         assert "indikator" in message.lower() and "32" in message
         stored = Skp.get_by_id(skp.id)
@@ -84,21 +83,21 @@ def test_out_of_range_points_need_the_penilai_agreement(lengkap):
         skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
         layanan.simpan(guru, skp, kegiatan={"q": 1, "k": 2})  # 152 points: over 128
         with pytest.raises(layanan.SkpError, match="128"):
-            layanan.ajukan(guru, skp, POIN)
+            layanan.ajukan(guru, skp)
         layanan.simpan(guru, skp, kegiatan={"q": 1})  # 128: the edge is allowed
-        layanan.ajukan(guru, skp, POIN)
+        layanan.ajukan(guru, skp)
         ks = pengguna(lengkap.dinas.schema, lengkap.ks_sd.id)
         layanan.minta_revisi(ks, skp, "Tambahkan kegiatan k")
         layanan.simpan(guru, skp, kegiatan={"q": 1, "k": 2})
         with pytest.raises(layanan.SkpError, match="128"):
-            layanan.ajukan(guru, skp, POIN)
+            layanan.ajukan(guru, skp)
 
 
 def test_send_back_needs_a_note_and_the_pegawai_sees_it(lengkap):
     with tenant_transaction(lengkap.dinas.schema):
         guru = pengguna(lengkap.dinas.schema, lengkap.guru_sd.id)
         skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
-        layanan.ajukan(guru, skp, POIN)
+        layanan.ajukan(guru, skp)
         ks = pengguna(lengkap.dinas.schema, lengkap.ks_sd.id)
         with pytest.raises(layanan.SkpError):
             layanan.minta_revisi(ks, skp, "   ")
@@ -107,7 +106,7 @@ def test_send_back_needs_a_note_and_the_pegawai_sees_it(lengkap):
         assert stored.status == "perlu_revisi"
         assert stored.catatan_penilai == "Pilih indikator yang sesuai rapor pendidikan"
         layanan.simpan(guru, stored, indikator_kode="G3")
-        layanan.ajukan(guru, stored, POIN)
+        layanan.ajukan(guru, stored)
         assert Skp.get_by_id(skp.id).status == "diajukan"
 
 
@@ -115,10 +114,10 @@ def test_only_the_penilai_of_the_day_may_agree(lengkap):
     with tenant_transaction(lengkap.dinas.schema):
         guru = pengguna(lengkap.dinas.schema, lengkap.guru_sd.id)
         skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
-        layanan.ajukan(guru, skp, POIN)
+        layanan.ajukan(guru, skp)
         for other in (lengkap.ks_smp.id, lengkap.kadis.id, lengkap.guru_smp.id):
             with pytest.raises(layanan.SkpError, match="bukan penilai"):
-                layanan.sepakati(pengguna(lengkap.dinas.schema, other), skp, POIN)
+                layanan.sepakati(pengguna(lengkap.dinas.schema, other), skp)
         with pytest.raises(layanan.SkpError, match="pemilik"):
             layanan.tarik(pengguna(lengkap.dinas.schema, lengkap.ks_sd.id), skp)
 
@@ -133,10 +132,10 @@ def test_a_plt_kepala_sekolah_agrees_when_the_definitive_one_has_left(lengkap):
         own = layanan.mulai(plt, 2026)
         assert own.peran == "kepala_sekolah"
         rencana_lengkap(plt, own)
-        layanan.ajukan(plt, own, POIN)
+        layanan.ajukan(plt, own)
         with pytest.raises(layanan.SkpError, match="bukan penilai"):
-            layanan.sepakati(pengguna(lengkap.dinas.schema, lengkap.ks_sd.id), own, POIN)
-        layanan.sepakati(pengguna(lengkap.dinas.schema, lengkap.kadis.id), own, POIN)
+            layanan.sepakati(pengguna(lengkap.dinas.schema, lengkap.ks_sd.id), own)
+        layanan.sepakati(pengguna(lengkap.dinas.schema, lengkap.kadis.id), own)
         assert Skp.get_by_id(own.id).status == "disepakati"
 
 
@@ -144,7 +143,7 @@ def test_withdraw_while_not_agreed(lengkap):
     with tenant_transaction(lengkap.dinas.schema):
         guru = pengguna(lengkap.dinas.schema, lengkap.guru_sd.id)
         skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
-        layanan.ajukan(guru, skp, POIN)
+        layanan.ajukan(guru, skp)
         layanan.tarik(guru, skp)
         assert Skp.get_by_id(skp.id).status == "draf"
 
@@ -155,8 +154,8 @@ def test_the_july_adjustment_is_a_new_version_and_keeps_the_first(lengkap):
         first = rencana_lengkap(guru, layanan.mulai(guru, 2026))
         with pytest.raises(layanan.SkpError, match="disepakati"):
             layanan.sesuaikan(guru, first)
-        layanan.ajukan(guru, first, POIN)
-        layanan.sepakati(pengguna(lengkap.dinas.schema, lengkap.ks_sd.id), first, POIN)
+        layanan.ajukan(guru, first)
+        layanan.sepakati(pengguna(lengkap.dinas.schema, lengkap.ks_sd.id), first)
         second = layanan.sesuaikan(guru, Skp.get_by_id(first.id))
         assert (second.versi, second.status) == (2, "draf")
         assert {k.huruf: k.jumlah for k in second.kegiatan} == {"j": 2, "o": 2}
@@ -166,3 +165,14 @@ def test_the_july_adjustment_is_a_new_version_and_keeps_the_first(lengkap):
         assert {k.huruf: k.jumlah for k in kept.kegiatan} == {"j": 2, "o": 2}
         assert [s.versi for s in layanan.versi(lengkap.guru_sd.id, 2026)] == [1, 2]
         assert layanan.mulai(guru, 2026).id == second.id
+
+
+def test_unknown_points_count_as_zero_and_are_named(lengkap):
+    with tenant_transaction(lengkap.dinas.schema):
+        guru = pengguna(lengkap.dinas.schema, lengkap.guru_sd.id)
+        skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
+        layanan.simpan(guru, skp, kegiatan={"b": 3, "j": 1})  # b has no value yet
+        assert layanan.poin_katalog("2024")["b"] is None
+        with pytest.raises(layanan.SkpError) as caught:
+            layanan.ajukan(guru, skp)
+        assert "b" in caught.value.message and "32" in caught.value.message

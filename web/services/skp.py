@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from web.auth import DinasUser
 from web.domain import skp as aturan
-from web.models import Pegawai
+from web.models import KegiatanKompetensi, Pegawai, Regime
 from web.models.base import now
 from web.models.skp import Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
 from web.services.pegawai import penilai_hari_ini
@@ -102,6 +102,24 @@ def simpan(
     return skp
 
 
+def poin_katalog(regime_kode: str) -> dict[str, int | None]:
+    """Points per activity letter in the regime's catalog; None where not yet set."""
+    query = KegiatanKompetensi.select().where(KegiatanKompetensi.regime_kode == regime_kode)
+    return {k.huruf: k.poin for k in query}
+
+
+def kekurangan(skp: Skp) -> list[str]:
+    """What is still missing before the plan can be submitted or agreed, with the regime's own
+    point range and catalog."""
+    regime = Regime.get_by_id(skp.regime_kode)
+    batas = {}
+    if regime.poin_minimal is not None:
+        batas["minimal"] = regime.poin_minimal
+    if regime.poin_maksimal is not None:
+        batas["maksimal"] = regime.poin_maksimal
+    return aturan.kekurangan(rencana(skp, poin_katalog(skp.regime_kode)), **batas)
+
+
 def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
     """The plan as the domain rules see it; `poin` maps activity letters to their points."""
     return aturan.RencanaSkp(
@@ -118,9 +136,9 @@ def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
     )
 
 
-def ajukan(user: DinasUser, skp: Skp, poin: Mapping[str, int | None]) -> Skp:
+def ajukan(user: DinasUser, skp: Skp) -> Skp:
     _pastikan_pemilik(user, skp)
-    kurang = aturan.kekurangan(rencana(skp, poin))
+    kurang = kekurangan(skp)
     if kurang:
         raise SkpError(" ".join(kurang))
     return _ubah_status(skp, user, aturan.Aksi.AJUKAN, aturan.Pelaku.PEGAWAI)
@@ -140,7 +158,6 @@ def minta_revisi(user: DinasUser, skp: Skp, catatan: str) -> Skp:
 def sepakati(
     user: DinasUser,
     skp: Skp,
-    poin: Mapping[str, int | None],
     *,
     ekspektasi_khusus: str = "",
     setujui_poin_di_luar_rentang: bool = False,
@@ -150,7 +167,7 @@ def sepakati(
     _pastikan_penilai(user, skp)
     if setujui_poin_di_luar_rentang:
         skp.poin_disetujui_penilai = True
-    kurang = aturan.kekurangan(rencana(skp, poin))
+    kurang = kekurangan(skp)
     if kurang:
         raise SkpError(" ".join(kurang))
     skp.ekspektasi_khusus = ekspektasi_khusus.strip()
