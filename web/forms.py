@@ -40,6 +40,7 @@ WAJIB = "wajib diisi."
 _INDONESIA = {
     "Not a valid date value.": "Tanggal tidak valid; pilih tanggal atau tulis tttt-bb-hh.",
     "Not a valid choice.": "Pilihan tidak valid.",
+    "Not a valid integer value.": "Harus berupa bilangan bulat.",
     "'%(value)s' is not a valid choice for this field.": "'%(value)s' bukan pilihan yang sah.",
     "This field is required.": "Wajib diisi.",
     "Invalid input.": "Isian tidak valid.",

@@ -12,6 +12,7 @@ MENU: tuple[tuple[str, str], ...] = (
     ("Beranda", "beranda.index"),
     ("Sekolah", "dinas.daftar_sekolah"),
     ("Pegawai", "dinas.daftar_pegawai"),
+    ("Katalog", "dinas.katalog"),
     ("Daftar dinas", "operator.index"),
 )
 

@@ -52,6 +52,10 @@ EXPECTED: dict[str, tuple[str, frozenset[str], str]] = {
     "dinas.terapkan_impor": ("roles", ADMIN, "dinas"),
     "dinas.batalkan_impor": ("roles", ADMIN, "dinas"),
     "dinas.templat_impor": ("roles", ADMIN, "dinas"),
+    "dinas.katalog": ("roles", ADMIN | {"kepala_dinas"}, "dinas"),
+    "dinas.atur_prioritas": ("roles", ADMIN | {"kepala_dinas"}, "dinas"),
+    "dinas.atur_poin": ("roles", ADMIN, "dinas"),
+    "dinas.perpanjang_jadwal": ("roles", ADMIN, "dinas"),
     "operator.index": ("operator", frozenset(), "apex"),
     "operator.create_dinas": ("operator", frozenset(), "apex"),
     "operator.change_status": ("operator", frozenset(), "apex"),
@@ -76,6 +80,8 @@ SAMPLES = {
     "jenis": "pegawai",
     "impor_id": 1,
     "format": "csv",
+    "huruf": "b",
+    "jendela_id": 1,
 }
 # Demo pegawai ids (tenants/demo.py creates them in this order).
 PEGAWAI_ID = {

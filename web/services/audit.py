@@ -30,13 +30,18 @@ def catat(
     sebelum: dict[str, Any] | None = None,
     *,
     objek: str | None = None,
+    objek_id: int | None = None,
+    sesudah: dict[str, Any] | None = None,
 ) -> Audit:
-    sesudah = None if aksi == "hapus" else potret(record)
+    """Record one change. `objek_id` and `sesudah` are for records whose key is not a single
+    number (catalog rows keyed by code) or whose change is not a column (a mark added)."""
+    if sesudah is None and aksi != "hapus":
+        sesudah = potret(record)
     return Audit.create(
         pelaku=pelaku.pegawai.id if pelaku else None,
         pelaku_nama=pelaku.pegawai.nama if pelaku else "sistem",
         objek=objek or record._meta.table_name,
-        objek_id=record.get_id(),
+        objek_id=objek_id if objek_id is not None else record.get_id(),
         aksi=aksi,
         sebelum=sebelum,
         sesudah=sesudah,

@@ -14,6 +14,7 @@ from web.blueprints.dinas import (  # noqa: E402, F401
     akun,
     audit,
     impor,
+    katalog,
     pegawai,
     sekolah,
 )
