@@ -46,9 +46,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from tenants import cli as tenants_cli
     from tenants import resolve
-    from web import assets, auth, db, errors, nav, storage
+    from web import assets, auth, db, errors, nav, storage, tampilan
     from web.blueprints import auth as auth_bp
-    from web.blueprints import beranda, berkas, dinas, operator
+    from web.blueprints import beranda, berkas, dinas, operator, skp
     from web.forms import input_attrs
 
     # Order matters: the transaction, then the dinas, then access.
@@ -60,6 +60,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     errors.init_app(app)
     nav.init_app(app)
+    tampilan.init_app(app)
     app.extensions["storage"] = storage.storage_from_settings(
         backend=settings.STORAGE,
         evidence_dir=settings.EVIDENCE_DIR,
@@ -76,6 +77,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(operator.bp)
     app.register_blueprint(berkas.bp)
     app.register_blueprint(dinas.bp)
+    app.register_blueprint(skp.bp)
     tenants_cli.init_app(app)
 
     app.add_template_global(input_attrs)

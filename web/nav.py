@@ -10,9 +10,13 @@ from web.auth import access_of
 
 MENU: tuple[tuple[str, str], ...] = (
     ("Beranda", "beranda.index"),
+    ("SKP saya", "skp.index"),
+    ("Perlu disetujui", "skp.persetujuan"),
+    ("Kemajuan SKP", "skp.kemajuan"),
     ("Sekolah", "dinas.daftar_sekolah"),
     ("Pegawai", "dinas.daftar_pegawai"),
     ("Katalog", "dinas.katalog"),
+    ("Laporan data", "dinas.laporan_data"),
     ("Daftar dinas", "operator.index"),
 )
 

@@ -13,9 +13,10 @@ from web.models import Akun, Penugasan
 from web.models.base import hari_ini
 from web.models.skp import Skp, SkpRiwayat
 from web.services import skp as layanan
+from web.services.skp import Perilaku
 
 # Points come from the dinas's 2024 catalog: j 8, k 12, o 8, q 128 (DOMAIN.md §4).
-FOKUS = {aspek: f"Fokus {aspek.lower()}" for aspek in ASPEK_BERAKHLAK}
+FOKUS = {a: Perilaku(f"Indikator {a.lower()}", f"Fokus {a.lower()}") for a in ASPEK_BERAKHLAK}
 
 
 def pengguna(schema: str, pegawai_id: int) -> DinasUser:
@@ -28,7 +29,7 @@ def rencana_lengkap(user: DinasUser, skp: Skp) -> Skp:
         skp,
         indikator_kode="G1",
         kegiatan={"j": 2, "o": 2},
-        fokus_perilaku=FOKUS,
+        perilaku=FOKUS,
         tugas_tambahan="Wali kelas 4A",
     )
 

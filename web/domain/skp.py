@@ -18,10 +18,11 @@ only warn: a late submission or agreement goes through and is recorded as late (
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from web.domain.kalender import Jendela, StatusJendela, status_jendela
 
@@ -129,6 +130,14 @@ class StatusSkp(StrEnum):
     DIAJUKAN = "diajukan"  # the penilai sees it as "Perlu disetujui"
     PERLU_REVISI = "perlu_revisi"
     DISEPAKATI = "disepakati"
+
+
+LABEL_STATUS = {
+    StatusSkp.DRAF: "Draf",
+    StatusSkp.DIAJUKAN: "Menunggu persetujuan",
+    StatusSkp.PERLU_REVISI: "Perlu revisi",
+    StatusSkp.DISEPAKATI: "Disepakati",
+}
 
 
 class Aksi(StrEnum):
@@ -300,5 +309,83 @@ def kekurangan(
         pesan.append(
             f"Isi fokus perilaku untuk {len(kosong)} dari {len(ASPEK_BERAKHLAK)} aspek BerAKHLAK: "
             f"{', '.join(kosong)}."
+        )
+    return pesan
+
+
+# --- what changed -------------------------------------------------------------------------
+
+KODE_JENDELA_PENYUSUNAN = "skp_penyusunan"
+KODE_JENDELA_PENYESUAIAN = "skp_penyesuaian"
+
+
+def kode_jendela(nomor_versi: int) -> str:
+    """The window an SKP version's submission and agreement belong to: the first version to the
+    January planning window (Pasal 11(1), 21(2)), later ones to the July adjustment (11(2))."""
+    return KODE_JENDELA_PENYUSUNAN if nomor_versi == 1 else KODE_JENDELA_PENYESUAIAN
+
+
+def _teks(nilai: object) -> str:
+    teks = str(nilai or "").strip()
+    return f"“{teks}”" if teks else "(kosong)"
+
+
+def perbedaan(
+    lama: Mapping[str, Any], baru: Mapping[str, Any], nama_indikator: Mapping[str, str] = {}
+) -> list[str]:
+    """What changed between two snapshots of a plan, one sentence per change, in form order.
+
+    A snapshot is the dict `web.services.skp.isi` makes: indikator_kode, kegiatan (letter ->
+    count), tugas_tambahan, perilaku (aspect -> {indikator, fokus}), ekspektasi_khusus,
+    poin_disetujui_penilai. Missing keys read as empty, so an older snapshot compares too.
+    """
+    pesan: list[str] = []
+
+    def indikator(kode: object) -> str:
+        if not kode:
+            return "(belum dipilih)"
+        return f"{kode} {nama_indikator[kode]}" if kode in nama_indikator else str(kode)
+
+    if (lama.get("indikator_kode") or None) != (baru.get("indikator_kode") or None):
+        pesan.append(
+            f"Indikator praktik: {indikator(lama.get('indikator_kode'))} → "
+            f"{indikator(baru.get('indikator_kode'))}."
+        )
+    kegiatan_lama = lama.get("kegiatan") or {}
+    kegiatan_baru = baru.get("kegiatan") or {}
+    for huruf in sorted(set(kegiatan_lama) | set(kegiatan_baru)):
+        a, b = kegiatan_lama.get(huruf, 0), kegiatan_baru.get(huruf, 0)
+        if a == b:
+            continue
+        if not a:
+            pesan.append(f"Kegiatan huruf {huruf} ditambahkan ({b} kali).")
+        elif not b:
+            pesan.append(f"Kegiatan huruf {huruf} dihapus (sebelumnya {a} kali).")
+        else:
+            pesan.append(f"Kegiatan huruf {huruf}: {a} → {b} kali.")
+    if (lama.get("tugas_tambahan") or "").strip() != (baru.get("tugas_tambahan") or "").strip():
+        pesan.append(
+            f"Tugas tambahan: {_teks(lama.get('tugas_tambahan'))} → "
+            f"{_teks(baru.get('tugas_tambahan'))}."
+        )
+    perilaku_lama = lama.get("perilaku") or {}
+    perilaku_baru = baru.get("perilaku") or {}
+    for aspek in ASPEK_BERAKHLAK:
+        a, b = perilaku_lama.get(aspek) or {}, perilaku_baru.get(aspek) or {}
+        for bagian, label in (("indikator", "indikator"), ("fokus", "fokus perilaku")):
+            if (a.get(bagian) or "").strip() != (b.get(bagian) or "").strip():
+                pesan.append(f"{aspek}, {label}: {_teks(a.get(bagian))} → {_teks(b.get(bagian))}.")
+    if (lama.get("ekspektasi_khusus") or "").strip() != (
+        baru.get("ekspektasi_khusus") or ""
+    ).strip():
+        pesan.append(
+            f"Ekspektasi khusus: {_teks(lama.get('ekspektasi_khusus'))} → "
+            f"{_teks(baru.get('ekspektasi_khusus'))}."
+        )
+    if bool(lama.get("poin_disetujui_penilai")) != bool(baru.get("poin_disetujui_penilai")):
+        pesan.append(
+            "Penilai menyetujui jumlah poin di luar rentang."
+            if baru.get("poin_disetujui_penilai")
+            else "Persetujuan poin di luar rentang dicabut."
         )
     return pesan

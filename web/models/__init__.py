@@ -26,9 +26,10 @@ from web.models.regime import (
     KegiatanKompetensi,
     PerilakuBawaan,
     Regime,
+    Rhk,
 )
 from web.models.sekolah import PangkatGolongan, Sekolah
-from web.models.skp import Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
+from web.models.skp import LaporanData, Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
 
 __all__ = [
     "Akun",
@@ -42,6 +43,7 @@ __all__ = [
     "Jendela",
     "JendelaBaku",
     "KegiatanKompetensi",
+    "LaporanData",
     "LoginAttempt",
     "Operator",
     "OperatorLoginAttempt",
@@ -54,6 +56,7 @@ __all__ = [
     "PlatformAudit",
     "PlatformModel",
     "Regime",
+    "Rhk",
     "Sekolah",
     "Skp",
     "SkpKegiatan",

@@ -85,7 +85,18 @@ class LoginAttempt(TenantModel):
     last_failure_at = DateTimeField(null=True)
 
 
-class Penempatan(TenantModel):
+class Berjangka:
+    """A record valid from `mulai` (inclusive) to `selesai` (exclusive; NULL: still valid)."""
+
+    @classmethod
+    def berlaku(cls, tanggal: dt.date) -> ModelSelect:
+        """The records valid on `tanggal`."""
+        return cls.select().where(
+            cls.mulai <= tanggal, cls.selesai.is_null() | (cls.selesai > tanggal)
+        )
+
+
+class Penempatan(Berjangka, TenantModel):
     """A pegawai's school over time (mulai inclusive, selesai exclusive)."""
 
     id = AutoField()
@@ -95,7 +106,7 @@ class Penempatan(TenantModel):
     selesai = DateField(null=True)
 
 
-class Penugasan(TenantModel):
+class Penugasan(Berjangka, TenantModel):
     """A kepala sekolah (definitive or Plt) or kepala dinas post held over time."""
 
     id = AutoField()
@@ -106,12 +117,6 @@ class Penugasan(TenantModel):
     selesai = DateField(null=True)
     plt = BooleanField(default=False)
     nomor_sk = CharField(default="")
-
-    @classmethod
-    def berlaku(cls, tanggal: dt.date) -> ModelSelect:
-        return cls.select().where(
-            cls.mulai <= tanggal, cls.selesai.is_null() | (cls.selesai > tanggal)
-        )
 
 
 class PengawasSekolah(TenantModel):

@@ -128,6 +128,26 @@ class KegiatanKompetensi(TenantModel):
         return self.poin is not None
 
 
+class Rhk(TenantModel):
+    """A planned work result (rencana hasil kerja, Pasal 12) of a role, with its indicator and
+    target. `isian` names the part of the plan that fills the target in: "indikator",
+    "kegiatan", "tugas_tambahan", or "" for the fixed `target` text."""
+
+    regime_kode = CharField()
+    peran = CharField()
+    huruf = CharField()
+    urutan = IntegerField()
+    rencana = TextField()
+    indikator_kinerja = TextField()
+    target = TextField()
+    isian = CharField(default="")
+    dasar = CharField(default="")
+    bawaan_kinerja = BooleanField()
+
+    class Meta:
+        primary_key = CompositeKey("regime_kode", "peran", "huruf")
+
+
 class DokumenAkuntabilitas(TenantModel):
     """A document collected (not rated) from a pegawai of a role; without it, no predikat."""
 

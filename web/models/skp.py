@@ -1,4 +1,5 @@
-"""The SKP, its planned competency activities and behaviour focuses, and its history."""
+"""The SKP, its planned competency activities and behaviour focuses, its history, and the
+pegawai's reports of wrong data."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from peewee import (
     IntegerField,
     TextField,
 )
+from playhouse.postgres_ext import BinaryJSONField
 
 from web.models.base import TenantModel, now
 from web.models.pegawai import Pegawai
@@ -50,7 +52,8 @@ class SkpKegiatan(TenantModel):
 
 class SkpPerilaku(TenantModel):
     skp = ForeignKeyField(Skp, backref="perilaku", column_name="skp_id", on_delete="CASCADE")
-    aspek = CharField()
+    aspek = CharField()  # the aspect's name, as web.domain.skp.ASPEK_BERAKHLAK
+    indikator = TextField(default="")
     fokus = TextField()
 
     class Meta:
@@ -67,6 +70,23 @@ class SkpRiwayat(TenantModel):
     dari = CharField(null=True)
     ke = CharField()
     catatan = TextField(default="")
+    isi = BinaryJSONField(null=True)  # the plan at this moment (web.services.skp.isi)
+    terlambat = BooleanField(default=False)
 
     class Meta:
         table_name = "skp_riwayat"
+
+
+class LaporanData(TenantModel):
+    """A pegawai reporting that their data is wrong; the admin dinas answers and closes it."""
+
+    id = AutoField()
+    pegawai = ForeignKeyField(Pegawai, backref="laporan_data", column_name="pegawai_id")
+    isi = TextField()
+    dibuat = DateTimeField(default=now)
+    selesai = DateTimeField(null=True)
+    ditangani_oleh = ForeignKeyField(Pegawai, null=True, backref="+", column_name="ditangani_oleh")
+    tanggapan = TextField(default="")
+
+    class Meta:
+        table_name = "laporan_data"

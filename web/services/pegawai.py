@@ -281,6 +281,44 @@ def penilai_hari_ini(pegawai: Pegawai, tanggal: dt.date | None = None) -> aturan
     return aturan.penilai_pada(pegawai.id, tanggal, penempatan, [_ke_aturan(p) for p in posts])
 
 
+def dinilai_oleh(penilai_id: int, tanggal: dt.date | None = None) -> list[Pegawai]:
+    """The active pegawai whose penilai on `tanggal` (today by default) is `penilai_id`, by name.
+
+    The candidates are those placed at a school the penilai holds a post at that day and, for a
+    kepala dinas, everyone heading a school; `penilai_pada` then decides each one with the same
+    rule as for a single pegawai (a Plt, a guru acting as head, an empty post), from one read of
+    the posts and placements.
+    """
+    tanggal = tanggal or hari_ini()
+    posts = [_ke_aturan(p) for p in Penugasan.berlaku(tanggal)]
+    sendiri = [p for p in posts if p.pegawai_id == penilai_id]
+    if not sendiri:
+        return []
+    sekolah_ids = {p.sekolah_id for p in sendiri if p.sekolah_id is not None}
+    kandidat_ids = set()
+    if sekolah_ids:
+        kandidat_ids |= {
+            p.pegawai_id
+            for p in Penempatan.berlaku(tanggal).where(Penempatan.sekolah.in_(sekolah_ids))
+        }
+    if any(p.jabatan == aturan.Jabatan.KEPALA_DINAS for p in sendiri):
+        kandidat_ids |= {p.pegawai_id for p in posts if p.jabatan == aturan.Jabatan.KEPALA_SEKOLAH}
+    kandidat_ids.discard(penilai_id)
+    if not kandidat_ids:
+        return []
+    penempatan = [
+        aturan.Penempatan(p.pegawai_id, p.sekolah_id, p.mulai, p.selesai)
+        for p in Penempatan.berlaku(tanggal).where(Penempatan.pegawai.in_(kandidat_ids))
+    ]
+    orang = Pegawai.select().where(Pegawai.id.in_(kandidat_ids), Pegawai.aktif)
+    return [
+        p
+        for p in orang.order_by(Pegawai.nama, Pegawai.id)
+        if (siapa := aturan.penilai_pada(p.id, tanggal, penempatan, posts)) is not None
+        and siapa.pegawai_id == penilai_id
+    ]
+
+
 def _ke_aturan(post: Penugasan) -> aturan.Penugasan:
     return aturan.Penugasan(
         pegawai_id=post.pegawai_id,

@@ -9,16 +9,27 @@ penilai, a Plt included (web/domain/penilai.py).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from web.auth import DinasUser
+from web.domain import akses
 from web.domain import skp as aturan
-from web.models import KegiatanKompetensi, Pegawai, Regime
+from web.domain.kalender import StatusJendela
+from web.models import IndikatorPraktik, KegiatanKompetensi, Pegawai, Regime
 from web.models.base import now
 from web.models.skp import Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
+from web.services import jadwal
 from web.services.pegawai import penilai_hari_ini
 
 REGIME_BAKU = "2024"
 BISA_DIUBAH = (aturan.StatusSkp.DRAF, aturan.StatusSkp.PERLU_REVISI)
+
+
+class Perilaku(NamedTuple):
+    """One BerAKHLAK aspect of the plan: its indicator and the chosen focus behaviour."""
+
+    indikator: str
+    fokus: str
 
 
 class SkpError(ValueError):
@@ -68,10 +79,13 @@ def simpan(
     *,
     indikator_kode: str | None = None,
     kegiatan: Mapping[str, int] | None = None,
-    fokus_perilaku: Mapping[str, str] | None = None,
+    perilaku: Mapping[str, Perilaku] | None = None,
     tugas_tambahan: str | None = None,
 ) -> Skp:
-    """Save one step of the plan as a draft. Only the pegawai, only while it can change."""
+    """Save one step of the plan as a draft. Only the pegawai, only while it can change.
+
+    Each argument left None is left as it was; `kegiatan` and `perilaku` replace the whole part.
+    """
     _pastikan_pemilik(user, skp)
     if aturan.StatusSkp(skp.status) not in BISA_DIUBAH:
         raise SkpError(
@@ -88,18 +102,94 @@ def simpan(
         rows = [{"skp": skp.id, "huruf": h, "jumlah": n} for h, n in kegiatan.items() if n > 0]
         if rows:
             SkpKegiatan.insert_many(rows).execute()
-    if fokus_perilaku is not None:
-        SkpPerilaku.delete().where(SkpPerilaku.skp == skp).execute()
-        rows = [
-            {"skp": skp.id, "aspek": a, "fokus": f.strip()}
-            for a, f in fokus_perilaku.items()
-            if f.strip()
-        ]
-        if rows:
-            SkpPerilaku.insert_many(rows).execute()
+    if perilaku is not None:
+        _simpan_perilaku(skp, perilaku)
     skp.diubah = now()
     skp.save()
     return skp
+
+
+def _simpan_perilaku(skp: Skp, perilaku: Mapping[str, Perilaku]) -> None:
+    SkpPerilaku.delete().where(SkpPerilaku.skp == skp).execute()
+    rows = [
+        {"skp": skp.id, "aspek": a, "indikator": p.indikator.strip(), "fokus": p.fokus.strip()}
+        for a, p in perilaku.items()
+        if p.fokus.strip() or p.indikator.strip()
+    ]
+    if rows:
+        SkpPerilaku.insert_many(rows).execute()
+
+
+def perilaku(skp: Skp) -> dict[str, Perilaku]:
+    """The plan's behaviour focuses by aspect name."""
+    return {
+        p.aspek: Perilaku(p.indikator, p.fokus)
+        for p in SkpPerilaku.select().where(SkpPerilaku.skp == skp)
+    }
+
+
+def isi(skp: Skp) -> dict[str, Any]:
+    """The plan as a plain dict, kept in the history at each submission, send-back and agreement
+    so two moments can be compared (web.domain.skp.perbedaan)."""
+    return {
+        "indikator_kode": skp.indikator_kode,
+        "kegiatan": {k.huruf: k.jumlah for k in SkpKegiatan.select().where(SkpKegiatan.skp == skp)},
+        "tugas_tambahan": skp.tugas_tambahan,
+        "perilaku": {a: p._asdict() for a, p in perilaku(skp).items()},
+        "ekspektasi_khusus": skp.ekspektasi_khusus,
+        "poin_disetujui_penilai": skp.poin_disetujui_penilai,
+    }
+
+
+def nama_indikator(regime_kode: str) -> dict[str, str]:
+    query = IndikatorPraktik.select(IndikatorPraktik.kode, IndikatorPraktik.nama).where(
+        IndikatorPraktik.regime_kode == regime_kode
+    )
+    return {i.kode: i.nama for i in query}
+
+
+def perubahan_terakhir(skp: Skp) -> list[str]:
+    """What changed between the two latest moments the plan was kept (submission, send-back,
+    withdrawal, agreement): after an agreement, what the penilai set; on a resubmission, what
+    the pegawai revised. Empty when there are fewer than two."""
+    snapshots = [
+        r.isi
+        for r in SkpRiwayat.select(SkpRiwayat.isi)
+        .where(SkpRiwayat.skp == skp, SkpRiwayat.isi.is_null(False))
+        .order_by(SkpRiwayat.waktu.desc(), SkpRiwayat.id.desc())
+        .limit(2)
+    ]
+    if len(snapshots) < 2:
+        return []
+    baru, lama = snapshots
+    return aturan.perbedaan(lama, baru, nama_indikator(skp.regime_kode))
+
+
+def jendela(skp: Skp):
+    """The window this version's submission and agreement belong to."""
+    return jadwal.jendela(skp.regime_kode, skp.tahun, aturan.kode_jendela(skp.versi))
+
+
+def peringatan(skp: Skp) -> str | None:
+    """The window warning to show beside the version's actions, None while the window is open."""
+    return aturan.peringatan_jendela(jadwal.status(jendela(skp)))
+
+
+def boleh_lihat(user: DinasUser, skp: Skp) -> bool:
+    """The pegawai, their penilai today or the one who acted on this version, whoever reads
+    the pegawai's record (admin dinas, kepala dinas, the kepala sekolah of their school)."""
+    if user.pegawai.id in (skp.pegawai_id, skp.penilai_id):
+        return True
+    penilai = penilai_hari_ini(skp.pegawai)
+    if penilai is not None and penilai.pegawai_id == user.pegawai.id:
+        return True
+    return akses.boleh_lihat_pegawai(
+        user.roles,
+        user.sekolah_dipimpin,
+        user.pegawai.id,
+        skp.pegawai_id,
+        skp.pegawai.sekolah_id,
+    )
 
 
 def poin_katalog(regime_kode: str) -> dict[str, int | None]:
@@ -128,9 +218,7 @@ def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
             aturan.RencanaKegiatan(k.huruf, poin.get(k.huruf), k.jumlah)
             for k in SkpKegiatan.select().where(SkpKegiatan.skp == skp).order_by(SkpKegiatan.huruf)
         ),
-        fokus_perilaku={
-            p.aspek: p.fokus for p in SkpPerilaku.select().where(SkpPerilaku.skp == skp)
-        },
+        fokus_perilaku={a: p.fokus for a, p in perilaku(skp).items()},
         tugas_tambahan=skp.tugas_tambahan,
         poin_disetujui_penilai=skp.poin_disetujui_penilai,
     )
@@ -161,12 +249,20 @@ def sepakati(
     *,
     ekspektasi_khusus: str = "",
     setujui_poin_di_luar_rentang: bool = False,
+    perilaku_final: Mapping[str, Perilaku] | None = None,
 ) -> Skp:
     """Agree the plan. A point total outside the range needs the penilai's explicit agreement,
-    which is recorded on the SKP (Perdirjen 7607 Pasal 14)."""
+    which is recorded on the SKP (Perdirjen 7607 Pasal 14(4)). The penilai sets the final seven
+    behaviour focuses (`perilaku_final`, replacing the pegawai's proposal) and may add
+    ekspektasi khusus (Pasal 11(3)b); the pegawai sees what the penilai changed."""
     _pastikan_penilai(user, skp)
+    if skp.status != aturan.StatusSkp.DIAJUKAN:
+        # Let the transition rule explain why, before anything is written.
+        _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)
     if setujui_poin_di_luar_rentang:
         skp.poin_disetujui_penilai = True
+    if perilaku_final is not None:
+        _simpan_perilaku(skp, perilaku_final)
     kurang = kekurangan(skp)
     if kurang:
         raise SkpError(" ".join(kurang))
@@ -193,10 +289,17 @@ def sesuaikan(user: DinasUser, skp: Skp) -> Skp:
     kegiatan = [{"skp": baru.id, "huruf": k.huruf, "jumlah": k.jumlah} for k in skp.kegiatan]
     if kegiatan:
         SkpKegiatan.insert_many(kegiatan).execute()
-    perilaku = [{"skp": baru.id, "aspek": p.aspek, "fokus": p.fokus} for p in skp.perilaku]
-    if perilaku:
-        SkpPerilaku.insert_many(perilaku).execute()
-    _catat(baru, user, "penyesuaian", None, aturan.StatusSkp.DRAF, f"dari versi {skp.versi}")
+    _simpan_perilaku(baru, perilaku(skp))
+    _catat(
+        baru,
+        user,
+        "penyesuaian",
+        None,
+        aturan.StatusSkp.DRAF,
+        f"dari versi {skp.versi}",
+        isi=isi(skp),
+        terlambat=jadwal.status(jendela(baru)) == StatusJendela.TERLAMBAT,
+    )
     return baru
 
 
@@ -215,7 +318,11 @@ def _ubah_status(
         skp.penilai = user.pegawai.id
     skp.diubah = now()
     skp.save()
-    _catat(skp, user, aksi.value, dari, ke, catatan)
+    # Submitting and agreeing belong to the version's window; late ones go through, recorded.
+    terlambat = aksi in (aturan.Aksi.AJUKAN, aturan.Aksi.SEPAKATI) and (
+        jadwal.status(jendela(skp)) == StatusJendela.TERLAMBAT
+    )
+    _catat(skp, user, aksi.value, dari, ke, catatan, isi=isi(skp), terlambat=terlambat)
     return skp
 
 
@@ -226,6 +333,9 @@ def _catat(
     dari: aturan.StatusSkp | None,
     ke: aturan.StatusSkp,
     catatan: str = "",
+    *,
+    isi: dict[str, Any] | None = None,
+    terlambat: bool = False,
 ) -> None:
     SkpRiwayat.create(
         skp=skp,
@@ -234,6 +344,8 @@ def _catat(
         dari=dari.value if dari else None,
         ke=ke.value,
         catatan=catatan or "",
+        isi=isi,
+        terlambat=terlambat,
     )
 
 

@@ -15,6 +15,7 @@ from web.blueprints.dinas import (  # noqa: E402, F401
     audit,
     impor,
     katalog,
+    laporan,
     pegawai,
     sekolah,
 )

@@ -1,0 +1,3 @@
+"""(being written)"""
+
+from web.blueprints.dinas import bp  # noqa: F401

@@ -1,0 +1,3 @@
+"""(being written)"""
+
+from web.blueprints.skp import bp  # noqa: F401
