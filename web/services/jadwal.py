@@ -42,3 +42,8 @@ def jendela(regime_kode: str, tahun: int, kode: str, semester: int | None = None
 
 def status(j: Jendela) -> kalender.StatusJendela:
     return kalender.status_jendela(j.sebagai_jendela(), hari_ini())
+
+
+def keterangan(j: Jendela) -> str:
+    """Where the window stands today, as a sentence: "Dibuka sampai … (12 hari lagi)"."""
+    return kalender.keterangan(j.sebagai_jendela(), hari_ini())
