@@ -3,16 +3,22 @@ checked against the database, with whoever is penilai on the day (Plt included).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.conftest import jabat
 from web.auth import DinasUser
 from web.db import tenant_transaction
+from web.domain.kalender import StatusJendela
 from web.domain.skp import ASPEK_BERAKHLAK, PESAN_BEKU
-from web.models import Akun, Penugasan
+from web.models import Akun, Jendela, Penugasan
 from web.models.base import hari_ini
 from web.models.skp import Skp, SkpRiwayat
+from web.services import jadwal
 from web.services import skp as layanan
+from web.services.pegawai import dinilai_oleh
+from web.services.ringkasan_skp import ringkasan
 from web.services.skp import Perilaku
 
 # Points come from the dinas's 2024 catalog: j 8, k 12, o 8, q 128 (DOMAIN.md §4).
@@ -177,3 +183,134 @@ def test_unknown_points_count_as_zero_and_are_named(lengkap):
         with pytest.raises(layanan.SkpError) as caught:
             layanan.ajukan(guru, skp)
         assert "b" in caught.value.message and "32" in caught.value.message
+
+
+# --- late marks, snapshots, the penilai's final focuses, windows of any year ------------------
+
+
+def _perpanjang(schema: str, tahun: int, kode: str, sampai: dt.date | None) -> None:
+    Jendela.update(diperpanjang_sampai=sampai).where(
+        Jendela.tahun == tahun, Jendela.kode == kode
+    ).execute()
+
+
+def test_late_submission_and_agreement_go_through_and_are_marked(lengkap):
+    schema = lengkap.dinas.schema
+    with tenant_transaction(schema):
+        guru = pengguna(schema, lengkap.guru_sd.id)
+        skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
+        # Extended past today: on time.
+        _perpanjang(schema, 2026, "skp_penyusunan", hari_ini() + dt.timedelta(days=3))
+        assert layanan.peringatan(skp) is None
+        layanan.ajukan(guru, skp)
+        # The extension is withdrawn: the January deadline has passed, so agreeing is late.
+        _perpanjang(schema, 2026, "skp_penyusunan", None)
+        assert "terlambat" in layanan.peringatan(skp)
+        layanan.sepakati(pengguna(schema, lengkap.ks_sd.id), skp)
+        marks = {r.aksi: r.terlambat for r in SkpRiwayat.select().where(SkpRiwayat.skp == skp)}
+        assert marks == {"buat": False, "ajukan": False, "sepakati": True}
+        assert ringkasan(Skp.get_by_id(skp.id)).terlambat == ["sepakati"]
+
+
+def test_the_penilai_sets_the_final_focuses_and_the_pegawai_sees_what_changed(lengkap):
+    schema = lengkap.dinas.schema
+    with tenant_transaction(schema):
+        guru = pengguna(schema, lengkap.guru_sd.id)
+        skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
+        layanan.ajukan(guru, skp)
+        assert layanan.perubahan_terakhir(skp) == []  # nothing earlier to compare with
+        final = dict(FOKUS, Loyal=Perilaku("Indikator loyal", "Menjaga nama baik sekolah"))
+        layanan.sepakati(
+            pengguna(schema, lengkap.ks_sd.id),
+            skp,
+            ekspektasi_khusus="Membimbing guru baru",
+            perilaku_final=final,
+        )
+        stored = Skp.get_by_id(skp.id)
+        assert layanan.perilaku(stored)["Loyal"].fokus == "Menjaga nama baik sekolah"
+        assert layanan.perubahan_terakhir(stored) == [
+            "Loyal, fokus perilaku: “Fokus loyal” → “Menjaga nama baik sekolah”.",
+            "Ekspektasi khusus: (kosong) → “Membimbing guru baru”.",
+        ]
+
+
+def test_a_resubmission_shows_the_penilai_what_the_pegawai_revised(lengkap):
+    schema = lengkap.dinas.schema
+    with tenant_transaction(schema):
+        guru = pengguna(schema, lengkap.guru_sd.id)
+        skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
+        layanan.ajukan(guru, skp)
+        layanan.minta_revisi(pengguna(schema, lengkap.ks_sd.id), skp, "Tambah observasi")
+        layanan.simpan(guru, skp, indikator_kode="G3", kegiatan={"j": 3, "o": 2})
+        layanan.ajukan(guru, skp)
+        assert layanan.perubahan_terakhir(skp) == [
+            "Indikator praktik: G1 Keteraturan Suasana Kelas → G3 Ekspektasi pada Peserta Didik.",
+            "Kegiatan huruf j: 2 → 3 kali.",
+        ]
+
+
+def test_refused_agreement_writes_nothing(lengkap):
+    schema = lengkap.dinas.schema
+    with tenant_transaction(schema):
+        guru = pengguna(schema, lengkap.guru_sd.id)
+        skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))  # a draft, not submitted
+        with pytest.raises(layanan.SkpError, match="belum diajukan"):
+            layanan.sepakati(
+                pengguna(schema, lengkap.ks_sd.id),
+                skp,
+                setujui_poin_di_luar_rentang=True,
+                perilaku_final={},
+            )
+        stored = Skp.get_by_id(skp.id)
+        assert not stored.poin_disetujui_penilai and len(layanan.perilaku(stored)) == 7
+
+
+def test_windows_of_a_new_year_are_made_from_the_template_once(lengkap):
+    with tenant_transaction(lengkap.dinas.schema):
+        assert not Jendela.select().where(Jendela.tahun == 2031).exists()
+        first = jadwal.jendela("2024", 2031, "skp_penyusunan")
+        assert (first.mulai, first.selesai) == (dt.date(2031, 1, 1), dt.date(2031, 1, 31))
+        assert jadwal.jendela("2024", 2031, "siklus_a", semester=1).selesai == dt.date(2031, 2, 28)
+        count = Jendela.select().where(Jendela.tahun == 2031).count()
+        jadwal.jendela("2024", 2031, "skp_penyesuaian")
+        assert Jendela.select().where(Jendela.tahun == 2031).count() == count > 2
+        assert jadwal.status(first) == StatusJendela.BELUM_DIBUKA
+
+
+def test_whom_a_penilai_appraises_today(lengkap):
+    schema = lengkap.dinas.schema
+    with tenant_transaction(schema):
+        assert [p.id for p in dinilai_oleh(lengkap.ks_sd.id)] == [lengkap.guru_sd.id]
+        kepala = {p.id for p in dinilai_oleh(lengkap.kadis.id)}
+        assert kepala == {lengkap.ks_sd.id, lengkap.ks_smp.id}
+        assert dinilai_oleh(lengkap.guru_sd.id) == []
+        # The KS of the SD leaves; a guru of the SMP becomes Plt there.
+        Penugasan.update(selesai=hari_ini()).where(Penugasan.pegawai == lengkap.ks_sd.id).execute()
+    jabat(lengkap.dinas, lengkap.guru_smp, "kepala_sekolah", lengkap.sd, plt=True)
+    with tenant_transaction(schema):
+        assert dinilai_oleh(lengkap.ks_sd.id) == []
+        # The Plt appraises the SD's guru and the former KS (now a guru placed at the SD) ...
+        assert {p.id for p in dinilai_oleh(lengkap.guru_smp.id)} == {
+            lengkap.guru_sd.id,
+            lengkap.ks_sd.id,
+        }
+        # ... and, heading a school, is appraised by the kepala dinas, not by the SMP's KS.
+        assert lengkap.guru_smp.id in {p.id for p in dinilai_oleh(lengkap.kadis.id)}
+        assert lengkap.guru_smp.id not in {p.id for p in dinilai_oleh(lengkap.ks_smp.id)}
+
+
+def test_the_summary_fills_the_rhk_targets_from_the_plan(lengkap):
+    with tenant_transaction(lengkap.dinas.schema):
+        guru = pengguna(lengkap.dinas.schema, lengkap.guru_sd.id)
+        skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
+        layanan.simpan(guru, skp, kegiatan={"j": 2, "o": 2, "b": 1})
+        r = ringkasan(skp)
+        assert [x.huruf for x in r.rhk] == ["a", "b", "c", "d", "e"]
+        targets = {x.huruf: x.target for x in r.rhk}
+        assert targets["a"] == "Keteraturan Suasana Kelas (G1)"
+        assert targets["b"] == "32 poin"
+        assert targets["e"] == "Wali kelas 4A"
+        assert targets["c"] == "1 dokumen"
+        assert (r.total_poin, r.belum_ditetapkan) == (32, ["b"])
+        assert [p.aspek for p in r.perilaku] == list(ASPEK_BERAKHLAK)
+        assert r.penilai.id == lengkap.ks_sd.id and r.kekurangan == []

@@ -19,6 +19,8 @@ from web.domain.skp import (
     TransisiDitolak,
     boleh_penyesuaian,
     kekurangan,
+    kode_jendela,
+    perbedaan,
     periksa_rentang,
     peringatan_jendela,
     total_poin,
@@ -351,3 +353,68 @@ def test_kekurangan_memakai_rentang_rezim() -> None:
     rencana = ubah(kegiatan=(k("j", 8, 2),))
     assert kekurangan(rencana, minimal=16, maksimal=64) == []
     assert len(kekurangan(rencana)) == 1
+
+
+# --- what changed between two snapshots ---------------------------------------------------
+
+BASIS = {
+    "indikator_kode": "G1",
+    "kegiatan": {"j": 2, "o": 2},
+    "tugas_tambahan": "",
+    "perilaku": {"Loyal": {"indikator": "Setia", "fokus": "Menjaga nama baik"}},
+    "ekspektasi_khusus": "",
+    "poin_disetujui_penilai": False,
+}
+
+
+@pytest.mark.parametrize(
+    ("ubah", "pesan"),
+    [
+        ({}, []),
+        (
+            {"indikator_kode": "G3"},
+            ["Indikator praktik: G1 Keteraturan → G3."],
+        ),
+        ({"indikator_kode": None}, ["Indikator praktik: G1 Keteraturan → (belum dipilih)."]),
+        (
+            {"kegiatan": {"j": 3, "q": 1}},
+            [
+                "Kegiatan huruf j: 2 → 3 kali.",
+                "Kegiatan huruf o dihapus (sebelumnya 2 kali).",
+                "Kegiatan huruf q ditambahkan (1 kali).",
+            ],
+        ),
+        ({"tugas_tambahan": "Wali kelas"}, ["Tugas tambahan: (kosong) → “Wali kelas”."]),
+        ({"tugas_tambahan": "  "}, []),  # blank is the same as empty
+        (
+            {"perilaku": {"Loyal": {"indikator": "Setia", "fokus": "Bangga"}}},
+            ["Loyal, fokus perilaku: “Menjaga nama baik” → “Bangga”."],
+        ),
+        (
+            {"perilaku": {}},
+            [
+                "Loyal, indikator: “Setia” → (kosong).",
+                "Loyal, fokus perilaku: “Menjaga nama baik” → (kosong).",
+            ],
+        ),
+        ({"ekspektasi_khusus": "Tepat waktu"}, ["Ekspektasi khusus: (kosong) → “Tepat waktu”."]),
+        (
+            {"poin_disetujui_penilai": True},
+            ["Penilai menyetujui jumlah poin di luar rentang."],
+        ),
+    ],
+)
+def test_perbedaan(ubah, pesan):
+    assert perbedaan(BASIS, {**BASIS, **ubah}, {"G1": "Keteraturan"}) == pesan
+
+
+def test_perbedaan_reads_missing_keys_as_empty():
+    assert perbedaan({}, {}) == []
+    assert perbedaan({}, {"kegiatan": {"j": 1}}) == ["Kegiatan huruf j ditambahkan (1 kali)."]
+
+
+@pytest.mark.parametrize(
+    ("versi", "kode"), [(1, "skp_penyusunan"), (2, "skp_penyesuaian"), (3, "skp_penyesuaian")]
+)
+def test_kode_jendela(versi, kode):
+    assert kode_jendela(versi) == kode

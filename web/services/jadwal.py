@@ -26,15 +26,17 @@ ON CONFLICT DO NOTHING
 def jendela(regime_kode: str, tahun: int, kode: str, semester: int | None = None) -> Jendela:
     """The window `kode` of `tahun` (of `semester`, for the windows held once per semester),
     creating the year's windows from the template if needed."""
-    query = Jendela.select().where(
-        Jendela.regime_kode == regime_kode, Jendela.tahun == tahun, Jendela.kode == kode
+    query = (
+        Jendela.select()
+        .where(Jendela.regime_kode == regime_kode, Jendela.tahun == tahun, Jendela.kode == kode)
+        .order_by(Jendela.semester)
     )
     if semester is not None:
         query = query.where(Jendela.semester == semester)
-    found = query.first()
+    found = query.get_or_none()  # not .first(): that caches its answer on the query
     if found is None:
         db.execute_sql(DARI_BAKU, (tahun, tahun, tahun, tahun, regime_kode))
-        found = query.first()
+        found = query.get_or_none()
     if found is None:
         raise LookupError(f"Regime {regime_kode} tidak memiliki jadwal {kode}.")
     return found
