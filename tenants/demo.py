@@ -9,10 +9,22 @@ from __future__ import annotations
 import datetime as dt
 
 from tenants.provision import create_tenant
-from web.auth import hash_password
+from web.auth import DinasUser, hash_password
 from web.db import db, schema_for, tenant_transaction
-from web.models import Akun, Operator, Pegawai, Penempatan, Penugasan, Sekolah, Tenant
+from web.models import (
+    Akun,
+    AspekPerilaku,
+    LaporanData,
+    Operator,
+    Pegawai,
+    Penempatan,
+    Penugasan,
+    PerilakuBawaan,
+    Sekolah,
+    Tenant,
+)
 from web.models.base import hari_ini
+from web.services import skp
 
 SLUG = "demo"
 SEJAK = dt.date(2024, 1, 1)
@@ -133,6 +145,7 @@ def ensure_demo() -> list[str]:
         )
         with tenant_transaction(schema_for(SLUG)):
             _fill()
+            _rencana(hari_ini().year)
         lines.append("Dinas contoh 'demo' dibuat.")
     with db.atomic():
         if not Operator.select().where(Operator.email == OPERATOR_EMAIL).exists():
@@ -184,3 +197,44 @@ def _fill() -> None:
                 sekolah=sekolah[npsn] if jabatan == "kepala_sekolah" else None,
                 mulai=SEJAK,
             )
+
+
+# This year's plans, so every page has something to show: NIP -> (indicator, activities,
+# tugas tambahan, how far it got). Sri Wahyuni and Yusuf Maulana have not started.
+RENCANA = {
+    "198503122010012001": ("G5", {"j": 2, "o": 2}, "Wali kelas 4A (SK No. 421/07/2024)", "ajukan"),
+    "199002282019031005": ("G2", {}, "", "draf"),
+    "198807172014022003": ("G7", {"j": 1, "k": 1, "p": 3}, "", "sepakati"),
+    "197605102000031004": ("K5", {"c": 2, "j": 2, "o": 1}, "", "ajukan"),
+}
+
+
+def _rencana(tahun: int) -> None:
+    schema = schema_for(SLUG)
+    aspek = {a.kode: a.nama for a in AspekPerilaku.select()}
+    for nip, (indikator, kegiatan, tugas, sampai) in RENCANA.items():
+        user = DinasUser.muat(Akun.get(Akun.pegawai == Pegawai.get(Pegawai.nip == nip)), schema)
+        rencana = skp.mulai(user, tahun)
+        bawaan = PerilakuBawaan.select().where(PerilakuBawaan.peran == rencana.peran)
+        perilaku = {
+            aspek[b.aspek_kode]: skp.Perilaku(b.indikator, b.fokus_perilaku)
+            for b in bawaan.order_by(PerilakuBawaan.urutan.desc())
+        }
+        skp.simpan(
+            user,
+            rencana,
+            indikator_kode=indikator,
+            kegiatan=kegiatan or None,
+            perilaku=perilaku if kegiatan else None,
+            tugas_tambahan=tugas,
+        )
+        if sampai in ("ajukan", "sepakati"):
+            skp.ajukan(user, rencana)
+        if sampai == "sepakati":
+            penilai = skp.penilai_hari_ini(user.pegawai)
+            kepala = DinasUser.muat(Akun.get(Akun.pegawai == penilai.pegawai_id), schema)
+            skp.sepakati(kepala, rencana, ekspektasi_khusus="Membimbing dua guru baru di kelas 7.")
+    LaporanData.create(
+        pegawai=Pegawai.get(Pegawai.nuptk == "1234567890123456"),
+        isi="Status kepegawaian saya sekarang PPPK sejak Maret, bukan non-ASN.",
+    )
