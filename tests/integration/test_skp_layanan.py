@@ -78,26 +78,33 @@ def test_an_incomplete_plan_cannot_be_submitted_and_keeps_the_draft(lengkap):
         with pytest.raises(layanan.SkpError) as caught:
             layanan.ajukan(guru, skp)
         message = caught.value.message
-        assert "indikator" in message.lower() and "32" in message
+        assert "indikator" in message.lower() and "aspek BerAKHLAK" in message
+        # Under the range is not "missing": the penilai may agree it (Pasal 14(4)).
+        assert "32" not in message
         stored = Skp.get_by_id(skp.id)
         assert stored.status == "draf"
         assert [(k.huruf, k.jumlah) for k in stored.kegiatan] == [("j", 1)]
 
 
-def test_out_of_range_points_need_the_penilai_agreement(lengkap):
+def test_out_of_range_points_go_to_the_penilai_who_must_agree_them(lengkap):
     with tenant_transaction(lengkap.dinas.schema):
         guru = pengguna(lengkap.dinas.schema, lengkap.guru_sd.id)
         skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
+        layanan.simpan(guru, skp, kegiatan={"q": 1})  # 128: the edge is inside
+        assert layanan.di_luar_rentang(skp) is None
         layanan.simpan(guru, skp, kegiatan={"q": 1, "k": 2})  # 152 points: over 128
-        with pytest.raises(layanan.SkpError, match="128"):
-            layanan.ajukan(guru, skp)
-        layanan.simpan(guru, skp, kegiatan={"q": 1})  # 128: the edge is allowed
-        layanan.ajukan(guru, skp)
+        assert "melebihi maksimal 128" in layanan.di_luar_rentang(skp)
+        layanan.ajukan(guru, skp)  # submitted: the penilai decides
         ks = pengguna(lengkap.dinas.schema, lengkap.ks_sd.id)
-        layanan.minta_revisi(ks, skp, "Tambahkan kegiatan k")
-        layanan.simpan(guru, skp, kegiatan={"q": 1, "k": 2})
         with pytest.raises(layanan.SkpError, match="128"):
-            layanan.ajukan(guru, skp)
+            layanan.sepakati(ks, skp, ekspektasi_khusus="Tidak tersimpan")
+        stored = Skp.get_by_id(skp.id)
+        assert (stored.status, stored.poin_disetujui_penilai) == ("diajukan", False)
+        assert stored.ekspektasi_khusus == ""
+        layanan.sepakati(ks, stored, setujui_poin_di_luar_rentang=True)
+        stored = Skp.get_by_id(skp.id)
+        assert (stored.status, stored.poin_disetujui_penilai) == ("disepakati", True)
+        assert layanan.di_luar_rentang(stored) is None
 
 
 def test_send_back_needs_a_note_and_the_pegawai_sees_it(lengkap):
@@ -180,9 +187,11 @@ def test_unknown_points_count_as_zero_and_are_named(lengkap):
         skp = rencana_lengkap(guru, layanan.mulai(guru, 2026))
         layanan.simpan(guru, skp, kegiatan={"b": 3, "j": 1})  # b has no value yet
         assert layanan.poin_katalog("2024")["b"] is None
+        assert "huruf b belum memiliki nilai poin" in " ".join(layanan.kekurangan(skp))
+        layanan.ajukan(guru, skp)
         with pytest.raises(layanan.SkpError) as caught:
-            layanan.ajukan(guru, skp)
-        assert "b" in caught.value.message and "32" in caught.value.message
+            layanan.sepakati(pengguna(lengkap.dinas.schema, lengkap.ks_sd.id), skp)
+        assert "huruf b" in caught.value.message and "32" in caught.value.message
 
 
 # --- late marks, snapshots, the penilai's final focuses, windows of any year ------------------

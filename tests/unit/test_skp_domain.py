@@ -355,6 +355,17 @@ def test_kekurangan_memakai_rentang_rezim() -> None:
     assert len(kekurangan(rencana)) == 1
 
 
+def test_kekurangan_untuk_pengajuan_tidak_menahan_poin_di_luar_rentang() -> None:
+    """Pasal 14(4): the pegawai may submit an out-of-range total; the penilai must agree it."""
+    rendah = ubah(kegiatan=(k("j", 8, 1),))
+    tinggi = ubah(kegiatan=(k("q", 128, 1), k("k", 12, 1)))
+    for rencana in (rendah, tinggi):
+        assert kekurangan(rencana, rentang_wajib=False) == []
+        assert len(kekurangan(rencana)) == 1
+    # Other gaps still hold the submission back.
+    assert kekurangan(ubah(kegiatan=()), rentang_wajib=False) == [PESAN_KEGIATAN]
+
+
 # --- what changed between two snapshots ---------------------------------------------------
 
 BASIS = {

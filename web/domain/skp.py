@@ -283,13 +283,19 @@ class RencanaSkp:
 
 
 def kekurangan(
-    rencana: RencanaSkp, *, minimal: int = POIN_MINIMAL, maksimal: int = POIN_MAKSIMAL
+    rencana: RencanaSkp,
+    *,
+    minimal: int = POIN_MINIMAL,
+    maksimal: int = POIN_MAKSIMAL,
+    rentang_wajib: bool = True,
 ) -> list[str]:
-    """What is still missing before the SKP can be submitted; empty when it is complete.
+    """What is still missing before the SKP can be agreed; empty when it is complete.
 
     One message per missing part, in the order of the form. Activities without a catalog value
     count 0: when that leaves the total short, the message names their letters, so the pegawai
-    knows the shortfall may be the catalog's and not theirs.
+    knows the shortfall may be the catalog's and not theirs. With `rentang_wajib` False (the
+    pegawai submitting) a total outside the range is not missing anything: Pasal 14(4) lets
+    the penilai agree it, so it goes to the penilai, who must then agree it explicitly.
     """
     pesan: list[str] = []
     if not (rencana.indikator_kode or "").strip():
@@ -298,7 +304,8 @@ def kekurangan(
         pesan.append("Tambahkan minimal satu kegiatan pengembangan kompetensi.")
     else:
         poin = total_poin(rencana.kegiatan)
-        rentang = periksa_rentang(poin.total, minimal, maksimal, rencana.poin_disetujui_penilai)
+        disetujui = rencana.poin_disetujui_penilai or not rentang_wajib
+        rentang = periksa_rentang(poin.total, minimal, maksimal, disetujui)
         if rentang is not None:
             if poin.belum_ditetapkan:
                 huruf = ", ".join(poin.belum_ditetapkan)

@@ -182,6 +182,11 @@ def ringkasan(skp: Skp) -> RingkasanSkp:
         status_jendela=status_jendela,
         keterangan_jendela=jadwal.keterangan(jendela),
         peringatan=aturan.peringatan_jendela(status_jendela),
-        kekurangan=layanan.kekurangan(skp) if skp.status != aturan.StatusSkp.DISEPAKATI else [],
+        # What blocks submitting; a total outside the range does not (the macro says so).
+        kekurangan=(
+            layanan.kekurangan(skp, rentang_wajib=False)
+            if skp.status != aturan.StatusSkp.DISEPAKATI
+            else []
+        ),
         terlambat=terlambat,
     )

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from web.auth import DinasUser
+from web.db import db
 from web.domain import akses
 from web.domain import skp as aturan
 from web.domain.kalender import StatusJendela
@@ -198,16 +199,34 @@ def poin_katalog(regime_kode: str) -> dict[str, int | None]:
     return {k.huruf: k.poin for k in query}
 
 
-def kekurangan(skp: Skp) -> list[str]:
-    """What is still missing before the plan can be submitted or agreed, with the regime's own
-    point range and catalog."""
+def kekurangan(skp: Skp, *, rentang_wajib: bool = True) -> list[str]:
+    """What is still missing before the plan can be agreed (or, with `rentang_wajib` False,
+    submitted), with the regime's own point range and catalog."""
     regime = Regime.get_by_id(skp.regime_kode)
     batas = {}
     if regime.poin_minimal is not None:
         batas["minimal"] = regime.poin_minimal
     if regime.poin_maksimal is not None:
         batas["maksimal"] = regime.poin_maksimal
-    return aturan.kekurangan(rencana(skp, poin_katalog(skp.regime_kode)), **batas)
+    return aturan.kekurangan(
+        rencana(skp, poin_katalog(skp.regime_kode)), rentang_wajib=rentang_wajib, **batas
+    )
+
+
+def di_luar_rentang(skp: Skp) -> str | None:
+    """The message when the plan's point total is outside the regime's range and the penilai has
+    not agreed it yet; None otherwise."""
+    if skp.poin_disetujui_penilai:
+        return None
+    regime = Regime.get_by_id(skp.regime_kode)
+    poin = aturan.total_poin(rencana(skp, poin_katalog(skp.regime_kode)).kegiatan)
+    if not poin.total and not SkpKegiatan.select().where(SkpKegiatan.skp == skp).exists():
+        return None  # nothing planned yet: kekurangan says so
+    return aturan.periksa_rentang(
+        poin.total,
+        regime.poin_minimal or aturan.POIN_MINIMAL,
+        regime.poin_maksimal or aturan.POIN_MAKSIMAL,
+    )
 
 
 def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
@@ -225,8 +244,10 @@ def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
 
 
 def ajukan(user: DinasUser, skp: Skp) -> Skp:
+    """Submit the plan to the penilai. A point total outside the range may be submitted: the
+    penilai then has to agree it explicitly (Pasal 14(4))."""
     _pastikan_pemilik(user, skp)
-    kurang = kekurangan(skp)
+    kurang = kekurangan(skp, rentang_wajib=False)
     if kurang:
         raise SkpError(" ".join(kurang))
     return _ubah_status(skp, user, aturan.Aksi.AJUKAN, aturan.Pelaku.PEGAWAI)
@@ -238,9 +259,10 @@ def tarik(user: DinasUser, skp: Skp) -> Skp:
 
 
 def minta_revisi(user: DinasUser, skp: Skp, catatan: str) -> Skp:
-    _pastikan_penilai(user, skp)
-    skp.catatan_penilai = catatan.strip()
-    return _ubah_status(skp, user, aturan.Aksi.MINTA_REVISI, aturan.Pelaku.PENILAI, catatan)
+    pastikan_penilai(user, skp)
+    with db.atomic():
+        skp.catatan_penilai = catatan.strip()
+        return _ubah_status(skp, user, aturan.Aksi.MINTA_REVISI, aturan.Pelaku.PENILAI, catatan)
 
 
 def sepakati(
@@ -255,20 +277,21 @@ def sepakati(
     which is recorded on the SKP (Perdirjen 7607 Pasal 14(4)). The penilai sets the final seven
     behaviour focuses (`perilaku_final`, replacing the pegawai's proposal) and may add
     ekspektasi khusus (Pasal 11(3)b); the pegawai sees what the penilai changed."""
-    _pastikan_penilai(user, skp)
-    if skp.status != aturan.StatusSkp.DIAJUKAN:
-        # Let the transition rule explain why, before anything is written.
-        _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)
-    if setujui_poin_di_luar_rentang:
-        skp.poin_disetujui_penilai = True
-    if perilaku_final is not None:
-        _simpan_perilaku(skp, perilaku_final)
-    kurang = kekurangan(skp)
-    if kurang:
-        raise SkpError(" ".join(kurang))
-    skp.ekspektasi_khusus = ekspektasi_khusus.strip()
-    skp.disepakati = now()
-    return _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)
+    pastikan_penilai(user, skp)
+    with db.atomic():  # a refusal below leaves nothing of the penilai's edits behind
+        if skp.status != aturan.StatusSkp.DIAJUKAN:
+            # Let the transition rule explain why, before anything is written.
+            _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)
+        if setujui_poin_di_luar_rentang:
+            skp.poin_disetujui_penilai = True
+        if perilaku_final is not None:
+            _simpan_perilaku(skp, perilaku_final)
+        kurang = kekurangan(skp)
+        if kurang:
+            raise SkpError(" ".join(kurang))
+        skp.ekspektasi_khusus = ekspektasi_khusus.strip()
+        skp.disepakati = now()
+        return _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)
 
 
 def sesuaikan(user: DinasUser, skp: Skp) -> Skp:
@@ -354,7 +377,8 @@ def _pastikan_pemilik(user: DinasUser, skp: Skp) -> None:
         raise SkpError("Hanya pegawai pemilik SKP yang dapat mengubah atau mengajukannya.")
 
 
-def _pastikan_penilai(user: DinasUser, skp: Skp) -> None:
+def pastikan_penilai(user: DinasUser, skp: Skp) -> None:
+    """SkpError unless `user` is the pegawai's penilai today (a Plt included)."""
     siapa = penilai_hari_ini(Pegawai.get_by_id(skp.pegawai_id))
     if siapa is None or siapa.pegawai_id != user.pegawai.id:
         raise SkpError("Anda bukan penilai pegawai ini pada hari ini.")
