@@ -12,7 +12,11 @@ from web.models.pegawai import Pegawai
 class Audit(TenantModel):
     id = BigAutoField()
     waktu = DateTimeField(default=now)
-    pelaku = ForeignKeyField(Pegawai, null=True, column_name="pelaku_id", backref="+")
+    # Named apart from `pelaku_nama`, whose column is "pelaku": a field called `pelaku` here
+    # would make peewee write the id into the name column's attribute and leave pelaku_id NULL.
+    pelaku_pegawai = ForeignKeyField(
+        Pegawai, null=True, column_name="pelaku_id", object_id_name="pelaku_id", backref="+"
+    )
     pelaku_nama = CharField(column_name="pelaku")
     objek = CharField()
     objek_id = IntegerField()

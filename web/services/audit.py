@@ -38,7 +38,7 @@ def catat(
     if sesudah is None and aksi != "hapus":
         sesudah = potret(record)
     return Audit.create(
-        pelaku=pelaku.pegawai.id if pelaku else None,
+        pelaku_pegawai=pelaku.pegawai.id if pelaku else None,
         pelaku_nama=pelaku.pegawai.nama if pelaku else "sistem",
         objek=objek or record._meta.table_name,
         objek_id=objek_id if objek_id is not None else record.get_id(),
@@ -56,7 +56,7 @@ def perubahan(entry: Audit) -> list[tuple[str, Any, Any]]:
 
 
 # Records that belong to a pegawai and whose changes show on that pegawai's history.
-MILIK_PEGAWAI = ("penempatan", "penugasan", "pengawas_sekolah", "akun")
+MILIK_PEGAWAI = ("penempatan", "penugasan", "pengawas_sekolah", "akun", "laporan_data")
 
 
 def riwayat(objek: str, objek_id: int, *, limit: int = 100) -> list[Audit]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from web.db import tenant_transaction
-from web.models import Audit, Sekolah
+from web.models import Audit, Pegawai, Sekolah
 
 
 def test_admin_adds_a_school_and_finds_it(lengkap, masuk):
@@ -36,6 +36,7 @@ def test_admin_adds_a_school_and_finds_it(lengkap, masuk):
         entry = Audit.get(Audit.objek == "sekolah", Audit.objek_id == school.id)
         assert entry.aksi == "buat" and entry.sesudah["nama"] == "SMK Negeri Tiga"
         assert entry.pelaku_nama == "Admin Dinas"
+        assert entry.pelaku_id == Pegawai.get(Pegawai.nama == "Admin Dinas").id
 
 
 def test_bad_npsn_and_duplicates_are_re_shown_with_messages(lengkap, masuk):
