@@ -200,12 +200,13 @@ def _fill() -> None:
 
 
 # This year's plans, so every page has something to show: NIP -> (indicator, activities,
-# tugas tambahan, how far it got). Sri Wahyuni and Yusuf Maulana have not started.
+# tugas tambahan, how far it got). Yusuf Maulana has not started.
 RENCANA = {
     "198503122010012001": ("G5", {"j": 2, "o": 2}, "Wali kelas 4A (SK No. 421/07/2024)", "ajukan"),
     "199002282019031005": ("G2", {}, "", "draf"),
     "198807172014022003": ("G7", {"j": 1, "k": 1, "p": 3}, "", "sepakati"),
     "197605102000031004": ("K5", {"c": 2, "j": 2, "o": 1}, "", "ajukan"),
+    "197811202003122002": ("K1", {}, "", "draf"),
 }
 
 

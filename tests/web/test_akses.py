@@ -12,11 +12,14 @@ from flask import Flask
 
 from web.assets import fingerprint
 from web.auth import Access
+from web.models.base import hari_ini
 
 DINAS = ("guru", "kepala_sekolah", "pengawas", "admin_dinas", "kepala_dinas")
 
 ADMIN = frozenset({"admin_dinas"})
 PEMBACA = frozenset({"admin_dinas", "kepala_dinas", "kepala_sekolah"})
+MERENCANA = frozenset({"guru", "kepala_sekolah"})
+PENILAI = frozenset({"kepala_sekolah", "kepala_dinas"})
 
 # endpoint → (kind, roles, hosts). Change an entry only when the access itself should change.
 EXPECTED: dict[str, tuple[str, frozenset[str], str]] = {
@@ -56,6 +59,32 @@ EXPECTED: dict[str, tuple[str, frozenset[str], str]] = {
     "dinas.atur_prioritas": ("roles", ADMIN | {"kepala_dinas"}, "dinas"),
     "dinas.atur_poin": ("roles", ADMIN, "dinas"),
     "dinas.perpanjang_jadwal": ("roles", ADMIN, "dinas"),
+    "dinas.laporan_data": ("roles", ADMIN, "dinas"),
+    "dinas.jawab_laporan": ("roles", ADMIN, "dinas"),
+    # SKP: the pegawai's journey (rencana.py)
+    "skp.index": ("roles", MERENCANA, "dinas"),
+    "skp.mulai": ("roles", MERENCANA, "dinas"),
+    "skp.langkah_data": ("roles", MERENCANA, "dinas"),
+    "skp.lapor_data": ("roles", MERENCANA, "dinas"),
+    "skp.langkah_indikator": ("roles", MERENCANA, "dinas"),
+    "skp.langkah_kompetensi": ("roles", MERENCANA, "dinas"),
+    "skp.hitung_poin": ("roles", MERENCANA, "dinas"),
+    "skp.langkah_tugas": ("roles", MERENCANA, "dinas"),
+    "skp.langkah_perilaku": ("roles", MERENCANA, "dinas"),
+    "skp.periksa": ("roles", MERENCANA, "dinas"),
+    "skp.ajukan": ("roles", MERENCANA, "dinas"),
+    "skp.tarik": ("roles", MERENCANA, "dinas"),
+    "skp.sesuaikan": ("roles", MERENCANA, "dinas"),
+    # SKP: the penilai (persetujuan.py)
+    "skp.persetujuan": ("roles", PENILAI, "dinas"),
+    "skp.periksa_skp": ("roles", PENILAI, "dinas"),
+    # SKP: versions, document, progress (dokumen.py, kemajuan.py)
+    "skp.lihat": ("signed_in", frozenset(), "dinas"),  # then: services.skp.boleh_lihat
+    "skp.dokumen": ("signed_in", frozenset(), "dinas"),
+    "skp.riwayat": ("roles", MERENCANA, "dinas"),
+    "skp.riwayat_pegawai": ("roles", PEMBACA, "dinas"),
+    "skp.kemajuan": ("roles", PEMBACA, "dinas"),
+    "skp.kemajuan_sekolah": ("roles", PEMBACA, "dinas"),
     "operator.index": ("operator", frozenset(), "apex"),
     "operator.create_dinas": ("operator", frozenset(), "apex"),
     "operator.change_status": ("operator", frozenset(), "apex"),
@@ -82,9 +111,18 @@ SAMPLES = {
     "format": "csv",
     "huruf": "b",
     "jendela_id": 1,
+    "tahun": hari_ini().year,  # the demo's plans are for this year
+    "skp_id": 1,  # Rina Marlina's submitted plan
+    "laporan_id": 1,
 }
 # Samples that name nothing in the demo dinas: a bogus download token, an import never made.
 NAMES_NOTHING = {"berkas.unduh", "dinas.lihat_impor", "dinas.kesalahan_impor"}
+# Pages behind an object rule whose sample this role may not see (Rina's SKP: not the pengawas's).
+NOT_THEIRS = {
+    ("skp.lihat", "pengawas"),
+    ("skp.dokumen", "pengawas"),
+    ("skp.periksa_skp", "kepala_dinas"),  # a guru's plan: the kepala sekolah is the penilai
+}
 # The sign-in page sends a signed-in user home instead.
 GOES_HOME_WHEN_SIGNED_IN = {"auth.login"}
 
@@ -156,7 +194,7 @@ def _expected(endpoint: str, who: str, on_apex: bool, path: str) -> set[int]:
         return {303} if not signed_in else {403}
     # Allowed means the page itself; the only exceptions are named here, so a view that wrongly
     # answers 404 or redirects to everyone cannot hide behind a loose expectation.
-    if endpoint in NAMES_NOTHING:
+    if endpoint in NAMES_NOTHING or (endpoint, who) in NOT_THEIRS:
         return {404}
     if endpoint in GOES_HOME_WHEN_SIGNED_IN and signed_in:
         return {303}

@@ -34,6 +34,7 @@ class Skp(TenantModel):
     ekspektasi_khusus = TextField(default="")
     catatan_penilai = TextField(default="")
     penilai = ForeignKeyField(Pegawai, null=True, backref="+", column_name="penilai_id")
+    penilai_plt = BooleanField(default=False)  # that penilai acted as Plt
     diajukan = DateTimeField(null=True)
     disepakati = DateTimeField(null=True)
     dibuat = DateTimeField(default=now)

@@ -6,8 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from web.auth import DinasUser
-from web.models import Akun, Pegawai, Sekolah
+from web.domain.skp import LABEL_STATUS, StatusSkp
+from web.models import Akun, LaporanData, Pegawai, Sekolah
+from web.models.base import hari_ini
 from web.models.pegawai import PERAN
+from web.services import jadwal
+from web.services import skp as layanan_skp
+from web.services.persetujuan import jumlah_menunggu
 
 TUGAS_PERAN = {
     "guru": "Menyusun SKP, menjalani siklus peningkatan kinerja tiap semester, dan mengunggah "
@@ -27,6 +32,15 @@ class Angka:
     nilai: int
 
 
+@dataclass(frozen=True)
+class Tugas:
+    """Something waiting for this user, with the page where it is done."""
+
+    teks: str
+    keterangan: str
+    endpoint: str
+
+
 @dataclass
 class Beranda:
     pegawai: Pegawai
@@ -34,6 +48,7 @@ class Beranda:
     peran: list[tuple[str, str]]
     angka: list[Angka] = field(default_factory=list)
     admin: list[Pegawai] = field(default_factory=list)
+    tugas: list[Tugas] = field(default_factory=list)
 
 
 def beranda(user: DinasUser) -> Beranda:
@@ -61,6 +76,7 @@ def beranda(user: DinasUser) -> Beranda:
             Pegawai.id != pegawai.id,
         )
         page.angka.append(Angka(f"Guru di {dipimpin.nama}", guru.count()))
+    page.tugas = _tugas(user)
     if not user.has_role("admin_dinas"):
         page.admin = list(
             Pegawai.select(Pegawai.nama, Pegawai.email, Pegawai.telepon)
@@ -69,6 +85,47 @@ def beranda(user: DinasUser) -> Beranda:
             .limit(3)
         )
     return page
+
+
+def _tugas(user: DinasUser) -> list[Tugas]:
+    tahun = hari_ini().year
+    tugas = []
+    if user.has_role("guru", "kepala_sekolah"):
+        skp = layanan_skp.terakhir(user.pegawai.id, tahun)
+        if skp is None:
+            window = jadwal.jendela(layanan_skp.REGIME_BAKU, tahun, "skp_penyusunan")
+            tugas.append(
+                Tugas(f"SKP {tahun}: belum mulai disusun", jadwal.keterangan(window), "skp.index")
+            )
+        else:
+            status = StatusSkp(skp.status)
+            keterangan = (
+                "Dikembalikan penilai; baca catatannya lalu ajukan lagi."
+                if status == StatusSkp.PERLU_REVISI
+                else jadwal.keterangan(layanan_skp.jendela(skp))
+            )
+            tugas.append(Tugas(f"SKP {tahun}: {LABEL_STATUS[status]}", keterangan, "skp.index"))
+    if user.has_role("kepala_sekolah", "kepala_dinas"):
+        menunggu = jumlah_menunggu(user.pegawai.id, tahun)
+        if menunggu:
+            tugas.append(
+                Tugas(
+                    f"{menunggu} SKP menunggu persetujuan Anda",
+                    "Periksa, sepakati atau kembalikan dengan catatan.",
+                    "skp.persetujuan",
+                )
+            )
+    if user.has_role("admin_dinas"):
+        terbuka = LaporanData.select().where(LaporanData.selesai.is_null()).count()
+        if terbuka:
+            tugas.append(
+                Tugas(
+                    f"{terbuka} laporan data salah belum ditanggapi",
+                    "Perbaiki datanya, lalu beri tanggapan kepada pegawai.",
+                    "dinas.laporan_data",
+                )
+            )
+    return tugas
 
 
 def _label(user: DinasUser, kode: str) -> str:

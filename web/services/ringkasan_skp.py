@@ -96,7 +96,7 @@ def ringkasan(skp: Skp) -> RingkasanSkp:
     regime = Regime.get_by_id(skp.regime_kode)
 
     if skp.penilai_id is not None:
-        penilai, plt = Pegawai.get_by_id(skp.penilai_id), False
+        penilai, plt = Pegawai.get_by_id(skp.penilai_id), skp.penilai_plt
     else:
         siapa = penilai_hari_ini(pegawai)
         penilai = Pegawai.get_by_id(siapa.pegawai_id) if siapa else None

@@ -16,6 +16,7 @@ from web.db import db
 from web.domain import akses
 from web.domain import skp as aturan
 from web.domain.kalender import StatusJendela
+from web.domain.penilai import Penilai
 from web.models import IndikatorPraktik, KegiatanKompetensi, Pegawai, Regime
 from web.models.base import now
 from web.models.skp import Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
@@ -339,6 +340,7 @@ def _ubah_status(
         skp.diajukan = now()
     if pelaku == aturan.Pelaku.PENILAI:
         skp.penilai = user.pegawai.id
+        skp.penilai_plt = pastikan_penilai(user, skp).plt
     skp.diubah = now()
     skp.save()
     # Submitting and agreeing belong to the version's window; late ones go through, recorded.
@@ -377,8 +379,9 @@ def _pastikan_pemilik(user: DinasUser, skp: Skp) -> None:
         raise SkpError("Hanya pegawai pemilik SKP yang dapat mengubah atau mengajukannya.")
 
 
-def pastikan_penilai(user: DinasUser, skp: Skp) -> None:
-    """SkpError unless `user` is the pegawai's penilai today (a Plt included)."""
+def pastikan_penilai(user: DinasUser, skp: Skp) -> Penilai:
+    """The pegawai's penilai today (a Plt included), who must be `user`; SkpError otherwise."""
     siapa = penilai_hari_ini(Pegawai.get_by_id(skp.pegawai_id))
     if siapa is None or siapa.pegawai_id != user.pegawai.id:
         raise SkpError("Anda bukan penilai pegawai ini pada hari ini.")
+    return siapa

@@ -6,6 +6,7 @@
   and target wording is our editable default (`bawaan_kinerja`). `isian` names the part of the
   plan that fills in the target (the chosen indicator, the competency points, the tugas
   tambahan), empty when the target is the fixed text.
+- skp.penilai_plt: the penilai who last acted did so as Plt, as the document must say.
 - skp_perilaku.indikator: each behaviour focus is an indicator plus a focus behaviour (DOMAIN.md
   §4), the pegawai proposes both and the penilai sets the final seven.
 - skp_riwayat.isi: the plan as it stood at a submission, a send-back or an agreement, so the
@@ -36,6 +37,7 @@ CREATE TABLE rhk (
     PRIMARY KEY (regime_kode, peran, huruf)
 );
 
+ALTER TABLE skp ADD COLUMN penilai_plt boolean NOT NULL DEFAULT false;
 ALTER TABLE skp_perilaku ADD COLUMN indikator text NOT NULL DEFAULT '';
 ALTER TABLE skp_riwayat ADD COLUMN isi jsonb;
 ALTER TABLE skp_riwayat ADD COLUMN terlambat boolean NOT NULL DEFAULT false;

@@ -1,3 +1,55 @@
-"""(being written)"""
+"""The admin dinas's list of data reports from pegawai ("my data is wrong"), and answering one:
+the admin corrects the data on the pegawai's page, then writes what was done and closes it."""
 
-from web.blueprints.dinas import bp  # noqa: F401
+from __future__ import annotations
+
+from flask import abort, redirect, request, url_for
+from flask.wrappers import Response
+from flask_login import current_user
+from wtforms import TextAreaField
+from wtforms.validators import DataRequired, Length
+
+from web.auth import roles
+from web.blueprints.dinas import bp
+from web.forms import Formulir
+from web.htmx import render
+from web.services import laporan_admin as layanan
+
+
+class TanggapanForm(Formulir):
+    tanggapan = TextAreaField(
+        "Tanggapan",
+        validators=[
+            DataRequired("Tanggapan wajib diisi."),
+            Length(max=2000, message="Tanggapan paling banyak 2000 karakter."),
+        ],
+        description="Tuliskan apa yang sudah diperbaiki, atau mengapa data tidak diubah.",
+        render_kw={"rows": 5},
+    )
+
+
+@bp.get("/laporan")
+@roles("admin_dinas")
+def laporan_data() -> Response:
+    return render("dinas/laporan_daftar.html", d=layanan.daftar())
+
+
+@bp.route("/laporan/<int:laporan_id>", methods=["GET", "POST"])
+@roles("admin_dinas")
+def jawab_laporan(laporan_id: int) -> Response:
+    laporan = layanan.muat(laporan_id)
+    if laporan is None:
+        abort(404)
+    if laporan.selesai is not None:
+        status = 409 if request.method == "POST" else 200
+        return render("dinas/laporan_jawab.html", laporan=laporan, form=None, status=status)
+    form = TanggapanForm()
+    if form.validate_on_submit():
+        try:
+            layanan.jawab(current_user, laporan, form.tanggapan.data)
+        except layanan.LaporanError as error:
+            form.tanggapan.errors.append(error.message)
+        else:
+            return redirect(url_for("dinas.laporan_data"), 303)
+    status = 422 if form.is_submitted() else 200
+    return render("dinas/laporan_jawab.html", laporan=laporan, form=form, status=status)
