@@ -1,6 +1,5 @@
-"""How far the SKP planning of a year has got: per school for the admin dinas, the kepala dinas
-and the kepala sekolah (the dinas page and a school's page), and per pegawai (the versions and
-history of one pegawai's SKP, for the pegawai and for those who read their record).
+"""How far the SKP planning of a year has got, per school: for the admin dinas and the kepala
+dinas (every active school) and the kepala sekolah (the dinas page and a school's page).
 
 The dinas page must stay fast for 400 schools and 10,000 pegawai, so its counts come from one
 GROUP BY query whatever the number of schools, with the latest version per pegawai picked in SQL
@@ -9,19 +8,15 @@ GROUP BY query whatever the number of schools, with the latest version per pegaw
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-
-from peewee import JOIN
 
 from web.db import db
 from web.domain import skp as aturan
 from web.domain.kalender import StatusJendela
-from web.models import Jendela, Pegawai, Sekolah
+from web.models import Jendela, Sekolah
 from web.models.base import hari_ini
-from web.models.skp import Skp, SkpRiwayat
 from web.paging import PER_HALAMAN, Halaman
 from web.services import jadwal
 from web.services import skp as layanan
@@ -246,82 +241,3 @@ def sekolah(tahun: int, sekolah: Sekolah) -> KemajuanSekolah:
     )
     penyusunan, penyesuaian = _jendela_tahun(tahun)
     return KemajuanSekolah(tahun, sekolah, penyusunan, penyesuaian, orang, hitungan)
-
-
-# --- one pegawai's SKP through the year -------------------------------------------------------
-
-LABEL_AKSI = {
-    "buat": "Mulai menyusun",
-    "ajukan": "Diajukan",
-    "tarik": "Ditarik kembali",
-    "minta_revisi": "Dikembalikan untuk revisi",
-    "sepakati": "Disepakati",
-    "penyesuaian": "Penyesuaian Juli dibuat",
-}
-
-
-@dataclass(frozen=True)
-class Peristiwa:
-    """One row of an SKP's history as the page shows it."""
-
-    waktu: dt.datetime
-    versi: int
-    pelaku: str
-    aksi: str
-    label: str
-    catatan: str
-    terlambat: bool
-    perubahan: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class RiwayatSkp:
-    pegawai: Pegawai
-    tahun: int
-    versi: list[Skp]
-    peristiwa: list[Peristiwa]  # newest first
-
-
-def riwayat(pegawai: Pegawai, tahun: int) -> RiwayatSkp:
-    """Every version of the pegawai's SKP of `tahun` and their history, newest first; a row that
-    kept the plan says what changed since the version's previous snapshot (for a July version,
-    the first snapshot is the agreed plan it was copied from)."""
-    versi = layanan.versi(pegawai.id, tahun)
-    if not versi:
-        return RiwayatSkp(pegawai, tahun, [], [])
-    nomor = {s.id: s.versi for s in versi}
-    nama_indikator: dict[str, dict[str, str]] = {}
-    for s in versi:
-        if s.regime_kode not in nama_indikator:
-            nama_indikator[s.regime_kode] = layanan.nama_indikator(s.regime_kode)
-    regime = {s.id: s.regime_kode for s in versi}
-    rows = (
-        SkpRiwayat.select(SkpRiwayat, Pegawai.id, Pegawai.nama)
-        .join(Pegawai, JOIN.LEFT_OUTER, on=SkpRiwayat.pelaku)
-        .where(SkpRiwayat.skp.in_(list(nomor)))
-        .order_by(SkpRiwayat.waktu, SkpRiwayat.id)
-    )
-    sebelumnya: dict[int, dict[str, Any]] = {}
-    peristiwa = []
-    for r in rows:
-        perubahan: list[str] = []
-        if r.isi is not None:
-            lama = sebelumnya.get(r.skp_id)
-            if lama is not None:
-                perubahan = aturan.perbedaan(lama, r.isi, nama_indikator[regime[r.skp_id]])
-            sebelumnya[r.skp_id] = r.isi
-        pelaku = r.pelaku.nama if r.pelaku_id is not None else "sistem"
-        peristiwa.append(
-            Peristiwa(
-                waktu=r.waktu,
-                versi=nomor[r.skp_id],
-                pelaku=pelaku,
-                aksi=r.aksi,
-                label=LABEL_AKSI.get(r.aksi, r.aksi),
-                catatan=r.catatan,
-                terlambat=r.terlambat,
-                perubahan=perubahan,
-            )
-        )
-    peristiwa.reverse()
-    return RiwayatSkp(pegawai, tahun, versi, peristiwa)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
+from peewee import fn
+
 from web.auth import DinasUser
 from web.db import db
 from web.domain import akses
@@ -18,7 +20,7 @@ from web.domain import skp as aturan
 from web.domain.kalender import StatusJendela
 from web.domain.penilai import Penilai
 from web.models import IndikatorPraktik, KegiatanKompetensi, Pegawai, Regime
-from web.models.base import now
+from web.models.base import hari_ini, now
 from web.models.skp import Skp, SkpKegiatan, SkpPerilaku, SkpRiwayat
 from web.services import jadwal
 from web.services.pegawai import penilai_hari_ini
@@ -55,6 +57,17 @@ def terakhir(pegawai_id: int, tahun: int) -> Skp | None:
         .order_by(Skp.versi.desc())
         .first()
     )
+
+
+def daftar_tahun(pegawai_id: int) -> list[tuple[int, int]]:
+    """(year, number of versions) of the pegawai's plans, newest year first."""
+    query = (
+        Skp.select(Skp.tahun, fn.COUNT(Skp.id).alias("jumlah"))
+        .where(Skp.pegawai == pegawai_id)
+        .group_by(Skp.tahun)
+        .order_by(Skp.tahun.desc())
+    )
+    return [(s.tahun, s.jumlah) for s in query]
 
 
 def versi(pegawai_id: int, tahun: int) -> list[Skp]:
@@ -214,22 +227,6 @@ def kekurangan(skp: Skp, *, rentang_wajib: bool = True) -> list[str]:
     )
 
 
-def di_luar_rentang(skp: Skp) -> str | None:
-    """The message when the plan's point total is outside the regime's range and the penilai has
-    not agreed it yet; None otherwise."""
-    if skp.poin_disetujui_penilai:
-        return None
-    regime = Regime.get_by_id(skp.regime_kode)
-    poin = aturan.total_poin(rencana(skp, poin_katalog(skp.regime_kode)).kegiatan)
-    if not poin.total and not SkpKegiatan.select().where(SkpKegiatan.skp == skp).exists():
-        return None  # nothing planned yet: kekurangan says so
-    return aturan.periksa_rentang(
-        poin.total,
-        regime.poin_minimal or aturan.POIN_MINIMAL,
-        regime.poin_maksimal or aturan.POIN_MAKSIMAL,
-    )
-
-
 def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
     """The plan as the domain rules see it; `poin` maps activity letters to their points."""
     return aturan.RencanaSkp(
@@ -295,12 +292,24 @@ def sepakati(
         return _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)
 
 
+def penyesuaian(skp: Skp) -> tuple[bool, str]:
+    """Whether the July adjustment can be made from this version today (Pasal 11(2): from an
+    agreed version, once the window has opened; late ones go through, recorded as late), and
+    where that window stands."""
+    j = jadwal.jendela(skp.regime_kode, skp.tahun, aturan.KODE_JENDELA_PENYESUAIAN)
+    boleh = aturan.boleh_penyesuaian(aturan.StatusSkp(skp.status), j.sebagai_jendela(), hari_ini())
+    return boleh, jadwal.keterangan(j)
+
+
 def sesuaikan(user: DinasUser, skp: Skp) -> Skp:
     """The July adjustment: a new draft version copied from the agreed one, which stays as is."""
     _pastikan_pemilik(user, skp)
     newest = terakhir(skp.pegawai_id, skp.tahun)
     if newest is None or newest.id != skp.id or skp.status != aturan.StatusSkp.DISEPAKATI:
         raise SkpError("Penyesuaian hanya dapat dibuat dari versi SKP terakhir yang disepakati.")
+    boleh, keterangan = penyesuaian(skp)
+    if not boleh:
+        raise SkpError(f"Penyesuaian SKP belum dapat dibuat: {keterangan}.")
     baru = Skp.create(
         pegawai=skp.pegawai_id,
         tahun=skp.tahun,

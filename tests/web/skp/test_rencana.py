@@ -274,12 +274,13 @@ def test_an_incomplete_plan_is_not_submitted_and_nothing_is_lost(lengkap, masuk)
     assert f'href="{PERILAKU}?kembali=periksa">Isi fokus perilaku untuk 7 dari 7' in page
     # A total out of range is a warning beside the plan, not something missing.
     assert f'href="{KOMPETENSI}?kembali=periksa">Jumlah poin' not in page
-    assert "kurang dari minimal 32" in page and "tidak menghalangi pengajuan" in page
+    assert "Jumlah poin 8 di luar rentang 32–128" in page
+    assert "hanya dapat disepakati bila penilai menyetujui" in page
 
     response = guru.post(f"/skp/{TAHUN}/ajukan", csrf_from=PERIKSA)
     page = text(response)
     assert response.status_code == 422 and "Ada yang perlu diperbaiki" in page
-    assert "kurang dari minimal 32" in page and "Isi fokus perilaku" in page
+    assert "di luar rentang 32–128" in page and "Isi fokus perilaku" in page
     assert "Keteraturan Suasana Kelas" in page and "Pembina pramuka" in page
     with tenant_transaction(lengkap.dinas.schema):
         skp = layanan.terakhir(lengkap.guru_sd.id, TAHUN)
@@ -300,7 +301,8 @@ def test_a_total_out_of_range_is_submitted_for_the_penilai_to_agree(lengkap, mas
     rencana_lengkap(guru, lengkap)
     guru.post(KOMPETENSI, {"kali_q": "2", "aksi": "lanjut"}, csrf_from=KOMPETENSI)  # 256
     page = text(guru.get(PERIKSA))
-    assert "melebihi maksimal 128" in page and "Yang masih perlu dilengkapi" not in page
+    assert "Jumlah poin 256 di luar rentang 32–128" in page
+    assert "Yang masih perlu dilengkapi" not in page
     assert "Rencana sudah lengkap dan dapat diajukan." in text(guru.get(INDEX))
     assert guru.post(f"/skp/{TAHUN}/ajukan", csrf_from=PERIKSA).status_code == 303
     assert skp_dari(lengkap, lengkap.guru_sd.id).status == "diajukan"
@@ -471,7 +473,10 @@ def test_no_july_version_before_its_window_opens(lengkap, masuk):
     page = text(guru.get(INDEX))
     assert "Dibuka mulai" in page and "Buat penyesuaian Juli" not in page
     refused = guru.post(f"/skp/{TAHUN}/sesuaikan", csrf_from=INDEX)
-    assert refused.status_code == 422 and "Penyesuaian SKP: Dibuka mulai" in text(refused)
+    assert (
+        refused.status_code == 422
+        and "Penyesuaian SKP belum dapat dibuat: Dibuka mulai" in text(refused)
+    )
     with tenant_transaction(lengkap.dinas.schema):
         assert len(layanan.versi(lengkap.guru_sd.id, TAHUN)) == 1
 

@@ -13,7 +13,7 @@ from web.auth import roles
 from web.blueprints.dinas import bp
 from web.forms import Formulir
 from web.htmx import render
-from web.services import laporan_admin as layanan
+from web.services import laporan as layanan
 
 
 class TanggapanForm(Formulir):

@@ -18,7 +18,7 @@ from web.htmx import render
 from web.models import Pegawai
 from web.models.base import hari_ini
 from web.models.skp import Skp
-from web.services import kemajuan
+from web.services import riwayat_skp
 from web.services import skp as layanan
 from web.services.ringkasan_skp import ringkasan
 
@@ -53,7 +53,7 @@ def dokumen(skp_id: int) -> Response:
 @bp.get("/<int:tahun>/riwayat")
 @roles("guru", "kepala_sekolah")
 def riwayat(tahun: int) -> Response:
-    h = kemajuan.riwayat(current_user.pegawai, _tahun(tahun))
+    h = riwayat_skp.riwayat(current_user.pegawai, _tahun(tahun))
     return render("skp/riwayat.html", h=h, sendiri=True)
 
 
@@ -67,5 +67,5 @@ def riwayat_pegawai(pegawai_id: int) -> Response:
     ):
         abort(404)
     tahun = _tahun(request.args.get("tahun", hari_ini().year, type=int))
-    h = kemajuan.riwayat(pegawai, tahun)
+    h = riwayat_skp.riwayat(pegawai, tahun)
     return render("skp/riwayat.html", h=h, sendiri=pegawai.id == user.pegawai.id)

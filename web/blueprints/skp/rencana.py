@@ -14,12 +14,10 @@ from typing import Any
 from flask import abort, redirect, request, url_for
 from flask.wrappers import Response
 from flask_login import current_user
-from peewee import fn
 
 from web.auth import roles
 from web.blueprints.skp import bp
 from web.domain import skp as aturan
-from web.domain.kalender import StatusJendela
 from web.forms import Formulir
 from web.forms_rencana import (
     KegiatanForm,
@@ -30,13 +28,12 @@ from web.forms_rencana import (
     perilaku_form,
 )
 from web.htmx import render
-from web.models import AspekPerilaku, KegiatanKompetensi, LaporanData, PerilakuBawaan, Regime
+from web.models import AspekPerilaku, KegiatanKompetensi, PerilakuBawaan, Regime
 from web.models.base import hari_ini
 from web.models.pegawai import PERAN
 from web.models.skp import Skp
-from web.services import jadwal, katalog
+from web.services import jadwal, katalog, laporan
 from web.services import skp as layanan
-from web.services.laporan import laporkan
 from web.services.pegawai import rincian
 from web.services.ringkasan_skp import RingkasanSkp, ringkasan
 
@@ -97,9 +94,6 @@ def tarik(tahun: int) -> Response:
 def sesuaikan(tahun: int) -> Response:
     skp = _skp(tahun)
     _tombol()
-    boleh, keterangan = _penyesuaian(skp)
-    if not boleh:
-        return _halaman_index(tahun, skp, galat=f"Penyesuaian SKP: {keterangan}.")
     try:
         layanan.sesuaikan(current_user, skp)
     except layanan.SkpError as error:
@@ -115,7 +109,7 @@ def _halaman_index(tahun: int, skp: Skp | None, galat: str | None = None) -> Res
         "tahun": tahun,
         "form": form,
         "r": None,
-        "daftar": _daftar_tahun(),
+        "daftar": layanan.daftar_tahun(current_user.pegawai.id),
         "tahun_lain": [t for t in (tahun - 1, tahun + 1) if _tahun_boleh(t)],
     }
     if skp is None:
@@ -126,7 +120,7 @@ def _halaman_index(tahun: int, skp: Skp | None, galat: str | None = None) -> Res
         }
     else:
         r = ringkasan(skp)
-        boleh, keterangan = _penyesuaian(skp)
+        boleh, keterangan = layanan.penyesuaian(skp)
         context.update(
             r=r,
             jendela=r,
@@ -162,16 +156,15 @@ def lapor_data(tahun: int) -> Response:
     _tahun_sah(tahun)
     form = LaporanDataForm()
     if form.validate_on_submit():
-        laporkan(current_user, form.isi.data)
+        laporan.laporkan(current_user, form.isi.data)
         return redirect(url_for("skp.langkah_data", tahun=tahun, terkirim=1), 303)
-    laporan = (
-        LaporanData.select()
-        .where(LaporanData.pegawai == current_user.pegawai.id)
-        .order_by(LaporanData.dibuat.desc())
-    )
     status = 422 if form.is_submitted() else 200
     return render(
-        "skp/lapor_data.html", form=form, laporan=list(laporan), tahun=tahun, status=status
+        "skp/lapor_data.html",
+        form=form,
+        laporan=laporan.milik(current_user.pegawai.id),
+        tahun=tahun,
+        status=status,
     )
 
 
@@ -354,7 +347,6 @@ def _halaman_periksa(skp: Skp, form: Formulir, status: int = 200) -> Response:
         form=form,
         ubah=ubah,
         kekurangan=kekurangan,
-        rentang=layanan.di_luar_rentang(skp),
         status=status,
         **_langkah("skp.periksa", skp.tahun),
     )
@@ -471,16 +463,6 @@ def _langkah_kekurangan(pesan: str) -> str:
     return "skp.langkah_kompetensi"
 
 
-def _penyesuaian(skp: Skp) -> tuple[bool, str]:
-    """Whether the July adjustment can be made from this version today, and where its window
-    stands (Pasal 11(2); a late adjustment goes through, recorded as late)."""
-    j = jadwal.jendela(skp.regime_kode, skp.tahun, aturan.KODE_JENDELA_PENYESUAIAN)
-    boleh = skp.status == aturan.StatusSkp.DISEPAKATI and (
-        jadwal.status(j) != StatusJendela.BELUM_DIBUKA
-    )
-    return boleh, jadwal.keterangan(j)
-
-
 def _katalog_kegiatan(skp: Skp) -> list[KegiatanKompetensi]:
     return katalog.katalog(skp.tahun, skp.regime_kode).kegiatan
 
@@ -505,14 +487,3 @@ def _isian_perilaku(skp: Skp, aspek: list[AspekPerilaku]) -> dict[str, str]:
             indikator, fokus = "", ""
         isian[f"indikator_{a.kode}"], isian[f"fokus_{a.kode}"] = indikator, fokus
     return isian
-
-
-def _daftar_tahun() -> list[tuple[int, int]]:
-    """(year, number of versions) of the pegawai's plans, newest year first."""
-    query = (
-        Skp.select(Skp.tahun, fn.COUNT(Skp.id).alias("jumlah"))
-        .where(Skp.pegawai == current_user.pegawai.id)
-        .group_by(Skp.tahun)
-        .order_by(Skp.tahun.desc())
-    )
-    return [(s.tahun, s.jumlah) for s in query]
