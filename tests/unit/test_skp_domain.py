@@ -19,6 +19,7 @@ from web.domain.skp import (
     TransisiDitolak,
     boleh_penyesuaian,
     kekurangan,
+    kekurangan_per_bagian,
     kode_jendela,
     perbedaan,
     periksa_rentang,
@@ -364,6 +365,17 @@ def test_kekurangan_untuk_pengajuan_tidak_menahan_poin_di_luar_rentang() -> None
         assert len(kekurangan(rencana)) == 1
     # Other gaps still hold the submission back.
     assert kekurangan(ubah(kegiatan=()), rentang_wajib=False) == [PESAN_KEGIATAN]
+
+
+def test_kekurangan_per_bagian_names_the_part_to_fix() -> None:
+    kosong = RencanaSkp(indikator_kode=None, kegiatan=(), fokus_perilaku={})
+    assert [k.bagian for k in kekurangan_per_bagian(kosong)] == [
+        "indikator",
+        "kegiatan",
+        "perilaku",
+    ]
+    rendah = kekurangan_per_bagian(ubah(kegiatan=(k("j", 8, 1),)))
+    assert [k.bagian for k in rendah] == ["kegiatan"] and "32" in rendah[0].pesan
 
 
 # --- what changed between two snapshots ---------------------------------------------------

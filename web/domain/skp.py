@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from web.domain.kalender import Jendela, StatusJendela, status_jendela
 
@@ -282,13 +282,21 @@ class RencanaSkp:
     poin_disetujui_penilai: bool = False
 
 
-def kekurangan(
+class Kekurangan(NamedTuple):
+    """One missing part of the plan: `bagian` is the part ("indikator", "kegiatan",
+    "perilaku"), so a page can link the message to the step that fixes it."""
+
+    bagian: str
+    pesan: str
+
+
+def kekurangan_per_bagian(
     rencana: RencanaSkp,
     *,
     minimal: int = POIN_MINIMAL,
     maksimal: int = POIN_MAKSIMAL,
     rentang_wajib: bool = True,
-) -> list[str]:
+) -> list[Kekurangan]:
     """What is still missing before the SKP can be agreed; empty when it is complete.
 
     One message per missing part, in the order of the form. Activities without a catalog value
@@ -297,11 +305,15 @@ def kekurangan(
     pegawai submitting) a total outside the range is not missing anything: Pasal 14(4) lets
     the penilai agree it, so it goes to the penilai, who must then agree it explicitly.
     """
-    pesan: list[str] = []
+    hasil: list[Kekurangan] = []
     if not (rencana.indikator_kode or "").strip():
-        pesan.append("Pilih indikator praktik pembelajaran yang akan ditingkatkan.")
+        hasil.append(
+            Kekurangan("indikator", "Pilih indikator praktik pembelajaran yang akan ditingkatkan.")
+        )
     if not rencana.kegiatan:
-        pesan.append("Tambahkan minimal satu kegiatan pengembangan kompetensi.")
+        hasil.append(
+            Kekurangan("kegiatan", "Tambahkan minimal satu kegiatan pengembangan kompetensi.")
+        )
     else:
         poin = total_poin(rencana.kegiatan)
         disetujui = rencana.poin_disetujui_penilai or not rentang_wajib
@@ -310,14 +322,22 @@ def kekurangan(
             if poin.belum_ditetapkan:
                 huruf = ", ".join(poin.belum_ditetapkan)
                 rentang += f" Kegiatan huruf {huruf} belum memiliki nilai poin dan dihitung 0."
-            pesan.append(rentang)
+            hasil.append(Kekurangan("kegiatan", rentang))
     kosong = [a for a in ASPEK_BERAKHLAK if not rencana.fokus_perilaku.get(a, "").strip()]
     if kosong:
-        pesan.append(
-            f"Isi fokus perilaku untuk {len(kosong)} dari {len(ASPEK_BERAKHLAK)} aspek BerAKHLAK: "
-            f"{', '.join(kosong)}."
+        hasil.append(
+            Kekurangan(
+                "perilaku",
+                f"Isi fokus perilaku untuk {len(kosong)} dari {len(ASPEK_BERAKHLAK)} aspek "
+                f"BerAKHLAK: {', '.join(kosong)}.",
+            )
         )
-    return pesan
+    return hasil
+
+
+def kekurangan(rencana: RencanaSkp, **batas: Any) -> list[str]:
+    """The messages of `kekurangan_per_bagian` alone, for refusals and summaries."""
+    return [k.pesan for k in kekurangan_per_bagian(rencana, **batas)]
 
 
 # --- what changed -------------------------------------------------------------------------

@@ -72,7 +72,7 @@ class RingkasanSkp:
     status_jendela: StatusJendela
     keterangan_jendela: str
     peringatan: str | None
-    kekurangan: list[str]
+    kekurangan: list[aturan.Kekurangan]  # what blocks submitting, part by part
     terlambat: list[str] = field(default_factory=list)  # actions recorded as late
 
     @property

@@ -213,18 +213,23 @@ def poin_katalog(regime_kode: str) -> dict[str, int | None]:
     return {k.huruf: k.poin for k in query}
 
 
-def kekurangan(skp: Skp, *, rentang_wajib: bool = True) -> list[str]:
+def kekurangan(skp: Skp, *, rentang_wajib: bool = True) -> list[aturan.Kekurangan]:
     """What is still missing before the plan can be agreed (or, with `rentang_wajib` False,
-    submitted), with the regime's own point range and catalog."""
+    submitted), part by part, with the regime's own point range and catalog."""
     regime = Regime.get_by_id(skp.regime_kode)
     batas = {}
     if regime.poin_minimal is not None:
         batas["minimal"] = regime.poin_minimal
     if regime.poin_maksimal is not None:
         batas["maksimal"] = regime.poin_maksimal
-    return aturan.kekurangan(
+    return aturan.kekurangan_per_bagian(
         rencana(skp, poin_katalog(skp.regime_kode)), rentang_wajib=rentang_wajib, **batas
     )
+
+
+def _tolak_bila_kurang(kurang: list[aturan.Kekurangan]) -> None:
+    if kurang:
+        raise SkpError(" ".join(k.pesan for k in kurang))
 
 
 def rencana(skp: Skp, poin: Mapping[str, int | None]) -> aturan.RencanaSkp:
@@ -245,9 +250,7 @@ def ajukan(user: DinasUser, skp: Skp) -> Skp:
     """Submit the plan to the penilai. A point total outside the range may be submitted: the
     penilai then has to agree it explicitly (Pasal 14(4))."""
     _pastikan_pemilik(user, skp)
-    kurang = kekurangan(skp, rentang_wajib=False)
-    if kurang:
-        raise SkpError(" ".join(kurang))
+    _tolak_bila_kurang(kekurangan(skp, rentang_wajib=False))
     return _ubah_status(skp, user, aturan.Aksi.AJUKAN, aturan.Pelaku.PEGAWAI)
 
 
@@ -284,9 +287,7 @@ def sepakati(
             skp.poin_disetujui_penilai = True
         if perilaku_final is not None:
             _simpan_perilaku(skp, perilaku_final)
-        kurang = kekurangan(skp)
-        if kurang:
-            raise SkpError(" ".join(kurang))
+        _tolak_bila_kurang(kekurangan(skp))
         skp.ekspektasi_khusus = ekspektasi_khusus.strip()
         skp.disepakati = now()
         return _ubah_status(skp, user, aturan.Aksi.SEPAKATI, aturan.Pelaku.PENILAI)

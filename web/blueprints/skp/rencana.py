@@ -125,7 +125,6 @@ def _halaman_index(tahun: int, skp: Skp | None, galat: str | None = None) -> Res
             r=r,
             jendela=r,
             lanjut=_langkah_belum_selesai(r),
-            kurang=layanan.kekurangan(skp, rentang_wajib=False),
             perubahan=layanan.perubahan_terakhir(skp),
             boleh_sesuaikan=boleh,
             keterangan_penyesuaian=keterangan,
@@ -337,10 +336,7 @@ def _halaman_periksa(skp: Skp, form: Formulir, status: int = 200) -> Response:
     ubah = {bagian: url_for(ep, tahun=skp.tahun, kembali="periksa") for bagian, ep in UBAH.items()}
     # What blocks submitting; a total outside the range does not (the penilai may agree it,
     # Pasal 14(4)), so it is a warning of its own.
-    kekurangan = [
-        (pesan, url_for(_langkah_kekurangan(pesan), tahun=skp.tahun, kembali="periksa"))
-        for pesan in layanan.kekurangan(skp, rentang_wajib=False)
-    ]
+    kekurangan = [(k.pesan, ubah[k.bagian]) for k in r.kekurangan]
     return render(
         "skp/periksa.html",
         r=r,
@@ -452,15 +448,6 @@ def _langkah_belum_selesai(r: RingkasanSkp) -> str:
     if len(perilaku) < len(r.perilaku):
         return "skp.langkah_perilaku"
     return "skp.periksa"
-
-
-def _langkah_kekurangan(pesan: str) -> str:
-    """The step that fixes one of web.domain.skp.kekurangan's messages."""
-    if "perilaku" in pesan:
-        return "skp.langkah_perilaku"
-    if "indikator praktik" in pesan:
-        return "skp.langkah_indikator"
-    return "skp.langkah_kompetensi"
 
 
 def _katalog_kegiatan(skp: Skp) -> list[KegiatanKompetensi]:
