@@ -7,22 +7,19 @@ existence is not revealed.
 
 from __future__ import annotations
 
-from flask import abort, request
+from flask import abort
 from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import roles, signed_in
-from web.blueprints.skp import bp
+from web.blueprints.skp import bp, tahun_sah
 from web.domain.akses import boleh_lihat_pegawai
 from web.htmx import render
 from web.models import Pegawai
-from web.models.base import hari_ini
 from web.models.skp import Skp
 from web.services import riwayat_skp
 from web.services import skp as layanan
 from web.services.ringkasan_skp import ringkasan
-
-TAHUN_SAH = range(2020, 2101)  # what the skp table accepts
 
 
 def _skp_atau_404(skp_id: int) -> Skp:
@@ -30,12 +27,6 @@ def _skp_atau_404(skp_id: int) -> Skp:
     if skp is None or not layanan.boleh_lihat(current_user, skp):
         abort(404)
     return skp
-
-
-def _tahun(tahun: int) -> int:
-    if tahun not in TAHUN_SAH:
-        abort(404)
-    return tahun
 
 
 @bp.get("/lihat/<int:skp_id>")
@@ -53,7 +44,7 @@ def dokumen(skp_id: int) -> Response:
 @bp.get("/<int:tahun>/riwayat")
 @roles("guru", "kepala_sekolah")
 def riwayat(tahun: int) -> Response:
-    h = riwayat_skp.riwayat(current_user.pegawai, _tahun(tahun))
+    h = riwayat_skp.riwayat(current_user.pegawai, tahun_sah(tahun))
     return render("skp/riwayat.html", h=h, sendiri=True)
 
 
@@ -66,6 +57,6 @@ def riwayat_pegawai(pegawai_id: int) -> Response:
         user.roles, user.sekolah_dipimpin, user.pegawai.id, pegawai.id, pegawai.sekolah_id
     ):
         abort(404)
-    tahun = _tahun(request.args.get("tahun", hari_ini().year, type=int))
+    tahun = tahun_sah()
     h = riwayat_skp.riwayat(pegawai, tahun)
     return render("skp/riwayat.html", h=h, sendiri=pegawai.id == user.pegawai.id)

@@ -9,22 +9,13 @@ from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import roles
-from web.blueprints.skp import bp
+from web.blueprints.skp import bp, tahun_sah
 from web.domain.akses import SEMUA, boleh_lihat_sekolah, cakupan_sekolah
 from web.htmx import render
 from web.models import Sekolah
-from web.models.base import hari_ini
 from web.services import kemajuan as layanan
 
 PEMBACA = ("admin_dinas", "kepala_dinas", "kepala_sekolah")
-TAHUN_SAH = range(2020, 2101)
-
-
-def _tahun() -> int:
-    tahun = request.args.get("tahun", hari_ini().year, type=int)
-    if tahun not in TAHUN_SAH:
-        abort(404)
-    return tahun
 
 
 @bp.get("/kemajuan")
@@ -32,7 +23,7 @@ def _tahun() -> int:
 def kemajuan() -> Response:
     scope = cakupan_sekolah(current_user.roles, current_user.sekolah_dipimpin)
     k = layanan.dinas(
-        _tahun(),
+        tahun_sah(),
         None if scope is SEMUA else scope,
         request.args.get("halaman", 1, type=int),
     )
@@ -47,4 +38,4 @@ def kemajuan_sekolah(sekolah_id: int) -> Response:
         current_user.roles, current_user.sekolah_dipimpin, sekolah.id
     ):
         abort(404)
-    return render("skp/kemajuan_sekolah.html", k=layanan.sekolah(_tahun(), sekolah))
+    return render("skp/kemajuan_sekolah.html", k=layanan.sekolah(tahun_sah(), sekolah))

@@ -9,7 +9,7 @@ from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import roles
-from web.blueprints.skp import bp
+from web.blueprints.skp import bp, tahun_sah
 from web.forms import Formulir
 from web.forms_persetujuan import KeputusanForm
 from web.htmx import render
@@ -21,7 +21,7 @@ from web.services.skp import SkpError
 @bp.get("/persetujuan")
 @roles("kepala_sekolah", "kepala_dinas")
 def persetujuan() -> Response:
-    tahun = request.args.get("tahun", hari_ini().year, type=int)
+    tahun = tahun_sah()
     data = layanan.daftar(current_user.pegawai.id, tahun)
     return render(
         "skp/persetujuan.html",

@@ -16,7 +16,7 @@ from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import roles
-from web.blueprints.skp import bp
+from web.blueprints.skp import bp, tahun_boleh, tahun_sah
 from web.domain import skp as aturan
 from web.forms import Formulir
 from web.forms_rencana import (
@@ -29,7 +29,6 @@ from web.forms_rencana import (
 )
 from web.htmx import render
 from web.models import AspekPerilaku, KegiatanKompetensi, PerilakuBawaan, Regime
-from web.models.base import hari_ini
 from web.models.pegawai import PERAN
 from web.models.skp import Skp
 from web.services import jadwal, katalog, laporan
@@ -54,8 +53,6 @@ UBAH = {
     "tugas_tambahan": "skp.langkah_tugas",
     "perilaku": "skp.langkah_perilaku",
 }
-# The first regime's year: no plan can exist before it.
-TAHUN_PERTAMA = 2024
 
 
 # --- the year's SKP -----------------------------------------------------------------------
@@ -64,14 +61,14 @@ TAHUN_PERTAMA = 2024
 @bp.get("/")
 @roles(*PERAN_SKP)
 def index() -> Response:
-    tahun = _tahun_sah(request.args.get("tahun", hari_ini().year, type=int))
+    tahun = tahun_sah()
     return _halaman_index(tahun, layanan.terakhir(current_user.pegawai.id, tahun))
 
 
 @bp.post("/<int:tahun>/mulai")
 @roles(*PERAN_SKP)
 def mulai(tahun: int) -> Response:
-    _tahun_sah(tahun)
+    tahun_sah(tahun)
     _tombol()
     layanan.mulai(current_user, tahun)
     return redirect(url_for("skp.langkah_data", tahun=tahun), 303)
@@ -110,7 +107,7 @@ def _halaman_index(tahun: int, skp: Skp | None, galat: str | None = None) -> Res
         "form": form,
         "r": None,
         "daftar": layanan.daftar_tahun(current_user.pegawai.id),
-        "tahun_lain": [t for t in (tahun - 1, tahun + 1) if _tahun_boleh(t)],
+        "tahun_lain": [t for t in (tahun - 1, tahun + 1) if tahun_boleh(t)],
     }
     if skp is None:
         j = jadwal.jendela(layanan.REGIME_BAKU, tahun, aturan.KODE_JENDELA_PENYUSUNAN)
@@ -152,7 +149,7 @@ def langkah_data(tahun: int) -> Response:
 @bp.route("/<int:tahun>/data/laporkan", methods=["GET", "POST"])
 @roles(*PERAN_SKP)
 def lapor_data(tahun: int) -> Response:
-    _tahun_sah(tahun)
+    tahun_sah(tahun)
     form = LaporanDataForm()
     if form.validate_on_submit():
         laporan.laporkan(current_user, form.isi.data)
@@ -351,21 +348,9 @@ def _halaman_periksa(skp: Skp, form: Formulir, status: int = 200) -> Response:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _tahun_boleh(tahun: int) -> bool:
-    """Years that can hold a plan: from the first regime's to next year."""
-    return TAHUN_PERTAMA <= tahun <= hari_ini().year + 1
-
-
-def _tahun_sah(tahun: int) -> int:
-    """The year, or 404: other years name nothing (and asking must not create windows)."""
-    if not _tahun_boleh(tahun):
-        abort(404)
-    return tahun
-
-
 def _skp(tahun: int) -> Skp:
     """The signed-in pegawai's newest version for the year; without one, back to the index."""
-    _tahun_sah(tahun)
+    tahun_sah(tahun)
     skp = layanan.terakhir(current_user.pegawai.id, tahun)
     if skp is None:
         abort(redirect(url_for("skp.index", tahun=tahun), 303))
