@@ -19,17 +19,6 @@ KALI_MAKSIMAL = 20
 PANJANG_TEKS = 500
 
 
-class LaporanDataForm(Formulir):
-    isi = TextAreaField(
-        "Apa yang salah dan seharusnya bagaimana?",
-        validators=[
-            DataRequired("Tuliskan data yang salah dan isi yang benar."),
-            Length(max=2000, message="Paling banyak 2000 karakter."),
-        ],
-        description="Mis. “Pangkat saya III/c sejak April 2026, bukan III/b.”",
-    )
-
-
 class IndikatorForm(Formulir):
     indikator_kode = RadioField(
         "Indikator praktik yang akan ditingkatkan",

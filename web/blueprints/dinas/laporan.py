@@ -6,26 +6,12 @@ from __future__ import annotations
 from flask import abort, redirect, request, url_for
 from flask.wrappers import Response
 from flask_login import current_user
-from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length
 
 from web.auth import roles
 from web.blueprints.dinas import bp
-from web.forms import Formulir
+from web.forms_laporan import TanggapanForm
 from web.htmx import render
 from web.services import laporan as layanan
-
-
-class TanggapanForm(Formulir):
-    tanggapan = TextAreaField(
-        "Tanggapan",
-        validators=[
-            DataRequired("Tanggapan wajib diisi."),
-            Length(max=2000, message="Tanggapan paling banyak 2000 karakter."),
-        ],
-        description="Tuliskan apa yang sudah diperbaiki, atau mengapa data tidak diubah.",
-        render_kw={"rows": 5},
-    )
 
 
 @bp.get("/laporan")

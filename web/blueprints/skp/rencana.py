@@ -19,9 +19,9 @@ from web.auth import roles
 from web.blueprints.skp import bp, tahun_boleh, tahun_sah
 from web.domain import skp as aturan
 from web.forms import Formulir
+from web.forms_laporan import LaporanDataForm
 from web.forms_rencana import (
     KegiatanForm,
-    LaporanDataForm,
     TugasForm,
     indikator_form,
     kegiatan_form,
