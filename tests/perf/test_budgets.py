@@ -65,6 +65,8 @@ def test_every_reachable_page_fits_its_budget(demo, browser, who):
         assert client.login(username, "demo-kinerja").status_code == 303
     pages = crawl(client, "/")
     assert pages, "the crawl found no page"
+    broken = {path: r.status_code for path, r in pages.items() if r.status_code >= 400}
+    assert not broken, f"{who}: links that lead to an error page: {broken}"
 
     assets: dict[str, int] = {}
     report = []

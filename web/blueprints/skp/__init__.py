@@ -29,5 +29,10 @@ def tahun_sah(tahun: int | None = None) -> int:
     return tahun
 
 
+# Pages link only to years a URL may name.
+bp.add_app_template_global(tahun_boleh)
+bp.add_app_template_global(TAHUN_PERTAMA, "tahun_pertama")
+
+
 # The modules register their views on `bp`.
 from web.blueprints.skp import dokumen, kemajuan, persetujuan, rencana  # noqa: E402, F401
