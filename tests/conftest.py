@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Blueprint, Flask, abort, g, jsonify
+from flask import Blueprint, Flask, abort, current_app, g, jsonify
 
 from infra.localpg import Cluster
 from web.auth import hash_password, public
-from web.db import db, schema_for, tenant_transaction
+from web.db import db, if_rolled_back, schema_for, tenant_transaction
 from web.models import Penempatan, Penugasan
 
 BASE_DOMAIN = "kinerja.test"
@@ -65,8 +65,14 @@ def _probe_blueprint() -> Blueprint:
     @public()
     def gagal(status: int) -> Any:
         Sekolah.create(npsn="99999999", nama="Tidak boleh tersimpan", jenjang="SD", status="negeri")
+        # The probe's "outside work", undone when the request does not commit: it notes the
+        # status in app.extensions["uji_dibatalkan"] (web.db.if_rolled_back).
+        dibatalkan = current_app.extensions.setdefault("uji_dibatalkan", [])
+        if_rolled_back(lambda: dibatalkan.append(status))
         if status == 500:
             raise RuntimeError("kegagalan yang disengaja")
+        if status == 200:
+            return jsonify(ok=True)
         abort(status)
 
     return probe

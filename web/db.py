@@ -11,16 +11,18 @@ Scripts, CLI commands and jobs use `tenant_transaction(schema)` for the same gua
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from flask import Flask, Response, g, request
+from flask import Flask, Response, g, has_request_context, request
 from peewee import DatabaseProxy
 from playhouse.db_url import parse as parse_database_url
 from playhouse.pool import PooledPostgresqlDatabase
 
 db = DatabaseProxy()
+logger = logging.getLogger(__name__)
 
 SCHEMA_NAME = re.compile(r"^dinas_[a-z][a-z0-9_]{1,39}$")
 
@@ -81,6 +83,23 @@ def after_request_ends(fn: Callable[[], None]) -> None:
     g.setdefault("_after_request_ends", []).append(fn)
 
 
+def if_rolled_back(fn: Callable[[], None]) -> None:
+    """Run `fn` if the request's transaction does not commit: an error status, an exception, or
+    a failed commit. For work outside the database that must not outlive the rows describing it,
+    such as an uploaded object whose row is rolled back. Outside a request it does nothing: the
+    caller's own transaction handling applies."""
+    if has_request_context():
+        g.setdefault("_if_rolled_back", []).append(fn)
+
+
+def _undo_outside_work() -> None:
+    for fn in g.pop("_if_rolled_back", []):
+        try:
+            fn()
+        except Exception:  # one failed clean-up must not stop the others or the response
+            logger.exception("clean-up after a rolled-back request failed")
+
+
 def init_app(app: Flask) -> None:
     db.initialize(make_database(app.config["DATABASE_URL"], pool_size=app.config["DB_POOL_SIZE"]))
 
@@ -97,6 +116,7 @@ def init_app(app: Flask) -> None:
         if g.pop("_in_request_transaction", False):
             if response.status_code < 400:
                 db.session_commit()
+                g.pop("_if_rolled_back", None)
             else:
                 db.session_rollback()
         return response
@@ -106,6 +126,7 @@ def init_app(app: Flask) -> None:
         if g.pop("_in_request_transaction", False):
             # An exception escaped before after_request could decide.
             db.session_rollback()
+        _undo_outside_work()  # whatever did not commit
         deferred = g.pop("_after_request_ends", [])
         tenant = g.get("tenant")
         try:

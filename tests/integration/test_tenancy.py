@@ -60,13 +60,24 @@ def test_a_suspended_dinas_answers_503_until_resumed(app, make_tenant, browser):
 
 
 @pytest.mark.parametrize("status", [422, 403, 500])
-def test_a_failing_request_leaves_no_row_behind(make_tenant, browser, status):
+def test_a_failing_request_leaves_no_row_behind(app, make_tenant, browser, status):
     dinas = make_tenant()
     client = browser(dinas.host)
     response = client.post(f"/_uji/gagal/{status}", csrf_from="/masuk")
     assert response.status_code == status
     with tenant_transaction(dinas.schema):
         assert Sekolah.select().where(Sekolah.npsn == "99999999").count() == 0
+    # and what it did outside the database was undone
+    assert app.extensions["uji_dibatalkan"][-1] == status
+
+
+def test_a_committed_request_keeps_its_outside_work(app, make_tenant, browser):
+    dinas = make_tenant()
+    app.extensions["uji_dibatalkan"] = []
+    response = browser(dinas.host).post("/_uji/gagal/200", csrf_from="/masuk")
+    assert response.status_code == 200 and app.extensions["uji_dibatalkan"] == []
+    with tenant_transaction(dinas.schema):
+        assert Sekolah.select().where(Sekolah.npsn == "99999999").count() == 1
 
 
 def _hammer(app, hosts, rounds_per_thread=60, threads=8):
