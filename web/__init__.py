@@ -48,7 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from tenants import resolve
     from web import assets, auth, db, errors, nav, storage, tampilan
     from web.blueprints import auth as auth_bp
-    from web.blueprints import beranda, berkas, dinas, operator, skp
+    from web.blueprints import beranda, berkas, bukti, dinas, operator, siklus, skp
     from web.forms import input_attrs
 
     # Order matters: the transaction, then the dinas, then access.
@@ -78,6 +78,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(berkas.bp)
     app.register_blueprint(dinas.bp)
     app.register_blueprint(skp.bp)
+    app.register_blueprint(siklus.bp)
+    app.register_blueprint(bukti.bp)
     tenants_cli.init_app(app)
 
     app.add_template_global(input_attrs)

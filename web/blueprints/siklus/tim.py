@@ -1,0 +1,3 @@
+"""(being written)"""
+
+from web.blueprints.siklus import bp  # noqa: F401
