@@ -31,7 +31,12 @@ PAGES: dict[int, tuple[str, str]] = {
         "Tautan sudah kedaluwarsa",
         "Tautan unduhan hanya berlaku beberapa menit. Buka lagi halaman asalnya untuk tautan baru.",
     ),
-    413: ("Berkas terlalu besar", "Ukuran berkas paling besar 10 MB."),
+    413: (
+        "Berkas terlalu besar",
+        "Ukuran berkas paling besar 10 MB, dan tidak ada yang tersimpan. Kembali ke halaman "
+        "sebelumnya dengan tombol Kembali pada peramban, perkecil berkasnya (mis. pindai ulang "
+        "dengan resolusi lebih rendah), lalu unggah lagi.",
+    ),
     422: (
         "Data belum dapat disimpan",
         "Ada isian yang belum sesuai. Kembali ke halaman sebelumnya dan periksa isian Anda.",

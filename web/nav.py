@@ -11,7 +11,12 @@ from web.auth import access_of
 MENU: tuple[tuple[str, str], ...] = (
     ("Beranda", "beranda.index"),
     ("SKP saya", "skp.index"),
+    ("Siklus saya", "siklus.index"),
+    ("Dokumen", "siklus.dokumen"),
     ("Perlu disetujui", "skp.persetujuan"),
+    ("Siklus pegawai", "siklus.penilai"),
+    ("Tim kerja", "siklus.tim"),
+    ("Kehadiran guru", "siklus.kehadiran"),
     ("Kemajuan SKP", "skp.kemajuan"),
     ("Sekolah", "dinas.daftar_sekolah"),
     ("Pegawai", "dinas.daftar_pegawai"),

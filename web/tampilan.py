@@ -1,5 +1,5 @@
-"""Template filters for dates, times and SKP statuses, written the way Indonesian pages write
-them; every page uses these instead of formatting in place."""
+"""Template filters for dates, times, file sizes and SKP statuses, written the way Indonesian
+pages write them; every page uses these instead of formatting in place."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 
 from flask import Flask
 
+from web.domain.berkas import tulis_ukuran
 from web.domain.kalender import tulis_tanggal
 from web.domain.skp import LABEL_STATUS
 from web.models.base import WIB
@@ -38,3 +39,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(tanggal)
     app.add_template_filter(waktu)
     app.add_template_filter(status_skp)
+    app.add_template_filter(tulis_ukuran, "ukuran")

@@ -85,6 +85,39 @@ EXPECTED: dict[str, tuple[str, frozenset[str], str]] = {
     "skp.riwayat_pegawai": ("roles", PEMBACA, "dinas"),
     "skp.kemajuan": ("roles", PEMBACA, "dinas"),
     "skp.kemajuan_sekolah": ("roles", PEMBACA, "dinas"),
+    "dinas.rubrik": ("roles", ADMIN | {"kepala_dinas"}, "dinas"),
+    "dinas.ubah_rubrik": ("roles", ADMIN, "dinas"),
+    # The cycle: task list, steps A/C/E, the penilai's overview (siklus/langkah.py); object
+    # rules after sign-in: services.siklus.pihak
+    "siklus.index": ("roles", MERENCANA, "dinas"),
+    "siklus.mulai": ("roles", MERENCANA, "dinas"),
+    "siklus.langkah": ("signed_in", frozenset(), "dinas"),
+    "siklus.simpan_langkah": ("signed_in", frozenset(), "dinas"),
+    "siklus.selesai_mengisi": ("signed_in", frozenset(), "dinas"),
+    "siklus.tutup_langkah": ("signed_in", frozenset(), "dinas"),
+    "siklus.buka_langkah": ("signed_in", frozenset(), "dinas"),
+    "siklus.penilai": ("roles", PENILAI, "dinas"),
+    # observation B and tim kerja (siklus/observasi.py, tim.py)
+    "siklus.observasi": ("signed_in", frozenset(), "dinas"),
+    "siklus.tim": ("roles", PENILAI, "dinas"),
+    "siklus.akhiri_tim": ("roles", PENILAI, "dinas"),
+    "siklus.amati": ("signed_in", frozenset(), "dinas"),
+    # step D and continuous feedback (siklus/tindak_lanjut.py, umpan_balik.py)
+    # evidence, accountability documents, class attendance (bukti.py, siklus/akuntabilitas.py)
+    "bukti.unduh": ("signed_in", frozenset(), "dinas"),  # then: services.berkas.boleh_unduh
+    "siklus.dokumen": ("roles", MERENCANA, "dinas"),
+    "siklus.unggah_dokumen": ("roles", MERENCANA, "dinas"),
+    "siklus.kehadiran": ("roles", frozenset({"kepala_sekolah"}), "dinas"),
+    "siklus.tindak_lanjut": ("signed_in", frozenset(), "dinas"),
+    "siklus.catat_kegiatan": ("signed_in", frozenset(), "dinas"),
+    "siklus.hapus_kegiatan": ("signed_in", frozenset(), "dinas"),
+    "siklus.terima_kegiatan": ("signed_in", frozenset(), "dinas"),
+    "siklus.tolak_kegiatan": ("signed_in", frozenset(), "dinas"),
+    "siklus.selesai_tindak_lanjut": ("signed_in", frozenset(), "dinas"),
+    "siklus.buka_tindak_lanjut": ("signed_in", frozenset(), "dinas"),
+    "siklus.umpan_balik": ("signed_in", frozenset(), "dinas"),
+    "siklus.tulis_umpan_balik": ("signed_in", frozenset(), "dinas"),
+    "siklus.balas_umpan_balik": ("signed_in", frozenset(), "dinas"),
     "operator.index": ("operator", frozenset(), "apex"),
     "operator.create_dinas": ("operator", frozenset(), "apex"),
     "operator.change_status": ("operator", frozenset(), "apex"),
@@ -114,9 +147,14 @@ SAMPLES = {
     "tahun": hari_ini().year,  # the demo's plans are for this year
     "skp_id": 1,  # Rina Marlina's submitted plan
     "laporan_id": 1,
+    "semester": 1 if hari_ini().month <= 6 else 2,
+    "langkah": "A",
+    "kode": "G1",
+    "berkas_id": 999999,
 }
-# Samples that name nothing in the demo dinas: a bogus download token, an import never made.
-NAMES_NOTHING = {"berkas.unduh", "dinas.lihat_impor", "dinas.kesalahan_impor"}
+# Samples that name nothing in the demo dinas: a bogus download token, an import never made,
+# an evidence file that does not exist (web/siklus/test_bukti.py checks the real ones per role).
+NAMES_NOTHING = {"berkas.unduh", "dinas.lihat_impor", "dinas.kesalahan_impor", "bukti.unduh"}
 # Pages behind an object rule whose sample this role may not see (Rina's SKP: not the pengawas's).
 NOT_THEIRS = {
     ("skp.lihat", "pengawas"),

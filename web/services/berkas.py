@@ -13,7 +13,8 @@ from __future__ import annotations
 import io
 from typing import BinaryIO
 
-from flask import current_app, g
+from flask import current_app
+from werkzeug.exceptions import ClientDisconnected
 
 from web.auth import DinasUser
 from web.db import if_rolled_back
@@ -38,7 +39,9 @@ def _storage() -> Storage:
 
 
 class _Awal(io.RawIOBase):
-    """The already-read first bytes, then the rest of the stream, as one readable stream."""
+    """The already-read first bytes, then the rest of the stream, as one readable stream. A read
+    that fails because the client went away becomes the user's "terputus" refusal; the storage
+    backend then removes what it had written (web/storage.py)."""
 
     def __init__(self, awal: bytes, sisa: BinaryIO):
         self._awal, self._sisa = awal, sisa
@@ -50,25 +53,47 @@ class _Awal(io.RawIOBase):
         if self._awal:
             if n < 0 or n >= len(self._awal):
                 bagian, self._awal = self._awal, b""
-                return bagian + (self._sisa.read(-1 if n < 0 else n - len(bagian)) or b"")
+                return bagian + _baca(self._sisa, -1 if n < 0 else n - len(bagian))
             bagian, self._awal = self._awal[:n], self._awal[n:]
             return bagian
-        return self._sisa.read(n) or b""
+        return _baca(self._sisa, n)
+
+
+def _baca(stream: BinaryIO, n: int) -> bytes:
+    try:
+        return stream.read(n) or b""
+    except (OSError, ClientDisconnected):
+        raise BerkasError(aturan.pesan_ditolak("terputus")) from None
+
+
+def _awal(stream: BinaryIO) -> bytes:
+    """The first bytes that tell the type; a stream may hand them over in several reads."""
+    awal = b""
+    while len(awal) < aturan.PERLU_DIBACA:
+        bagian = _baca(stream, aturan.PERLU_DIBACA - len(awal))
+        if not bagian:
+            break
+        awal += bagian
+    return awal
 
 
 def simpan(
     user: DinasUser, pemilik: Pegawai, stream: BinaryIO, nama: str, *, jenis_objek: str
 ) -> Berkas:
     """Store an uploaded file as `pemilik`'s evidence; BerkasError when it is empty, not a PDF,
-    JPEG or PNG by content, or over 10 MB. `jenis_objek` names the kind in the storage key
-    (e.g. "kegiatan", "dokumen")."""
-    awal = stream.read(aturan.PERLU_DIBACA)
+    JPEG or PNG by content, over 10 MB, or cut off mid-way. `jenis_objek` names the kind in the
+    storage key (e.g. "kegiatan", "dokumen").
+
+    Nothing is left behind on a refusal. Once stored, the object is deleted again if the
+    request's transaction does not commit; outside a request (tests, jobs) the caller's
+    transaction decides, and only a failure to write the row here deletes it at once."""
+    awal = _awal(stream)
     if not awal:
         raise BerkasError(aturan.pesan_ditolak("kosong"))
     jenis = aturan.jenis_dari_isi(awal)
     if jenis is None:
         raise BerkasError(aturan.pesan_ditolak("jenis"))
-    kunci = make_key(g.tenant.schema, jenis_objek)
+    kunci = make_key(user.schema, jenis_objek)
     storage = _storage()
     try:
         stored = storage.put(
@@ -77,15 +102,19 @@ def simpan(
     except TooLarge:
         raise BerkasError(aturan.pesan_ditolak("besar")) from None
     if_rolled_back(lambda: storage.delete(kunci))
-    return Berkas.create(
-        pegawai=pemilik.id,
-        kunci=stored.key,
-        nama=(nama or "berkas").replace("\\", "/").rsplit("/", 1)[-1][:200] or "berkas",
-        jenis=jenis,
-        ukuran=stored.size,
-        sha256=stored.sha256,
-        diunggah_oleh=user.pegawai.id,
-    )
+    try:
+        return Berkas.create(
+            pegawai=pemilik.id,
+            kunci=stored.key,
+            nama=aturan.nama_aman(nama),
+            jenis=jenis,
+            ukuran=stored.size,
+            sha256=stored.sha256,
+            diunggah_oleh=user.pegawai.id,
+        )
+    except BaseException:
+        storage.delete(kunci)
+        raise
 
 
 def boleh_unduh(user: DinasUser, berkas: Berkas) -> bool:
@@ -95,10 +124,7 @@ def boleh_unduh(user: DinasUser, berkas: Berkas) -> bool:
 
 def tautan(berkas: Berkas) -> str:
     """A short-lived download link, for someone `boleh_unduh` admitted."""
-    ekstensi = aturan.AKHIRAN[berkas.jenis]
-    nama = (
-        berkas.nama if berkas.nama.lower().endswith("." + ekstensi) else f"{berkas.nama}.{ekstensi}"
-    )
+    nama = aturan.nama_unduhan(berkas.nama, berkas.jenis)
     return _storage().url(berkas.kunci, ttl=TTL_TAUTAN, filename=nama, content_type=berkas.jenis)
 
 

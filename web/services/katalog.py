@@ -44,7 +44,11 @@ def riwayat(limit: int = 20) -> list[audit.Audit]:
     """The latest catalog changes of this dinas, for the catalog page."""
     return list(
         audit.Audit.select()
-        .where(audit.Audit.objek.in_(("indikator_prioritas", "kegiatan_kompetensi", "jendela")))
+        .where(
+            audit.Audit.objek.in_(
+                ("indikator_prioritas", "kegiatan_kompetensi", "jendela", "rubrik_perilaku")
+            )
+        )
         .order_by(audit.Audit.waktu.desc(), audit.Audit.id.desc())
         .limit(limit)
     )

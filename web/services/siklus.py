@@ -13,9 +13,11 @@ import datetime as dt
 
 from web.auth import DinasUser
 from web.domain import siklus as aturan
+from web.domain.kalender import StatusJendela
 from web.domain.skp import StatusSkp
-from web.models import LangkahSiklus, Pegawai, Siklus, SiklusLangkah, Skp, TimKerja
-from web.models.base import hari_ini
+from web.models import Jendela, LangkahSiklus, Pegawai, Siklus, SiklusLangkah, Skp, TimKerja
+from web.models.base import hari_ini, now
+from web.services import audit, jadwal
 from web.services.pegawai import penilai_hari_ini
 
 
@@ -96,3 +98,38 @@ def pihak(user: DinasUser, pegawai: Pegawai) -> set[aturan.Pihak]:
     if user.pegawai.id in anggota_tim(pegawai.id):
         hasil.add(aturan.Pihak.PENGAMAT)
     return hasil
+
+
+def jendela_langkah(siklus: Siklus, langkah: aturan.Langkah) -> Jendela:
+    """The window of one step in the cycle's semester."""
+    info = langkah_regime(siklus.skp.regime_kode)[langkah]
+    return jadwal.jendela(siklus.skp.regime_kode, siklus.tahun, info.jendela_kode, siklus.semester)
+
+
+def catat_selesai(user: DinasUser, siklus: Siklus, baris: SiklusLangkah) -> SiklusLangkah:
+    """Record a step as closed by `user`, once the rules (web.domain.siklus.tutup) allowed it:
+    when, by whom, and whether after its window (late, never refused); audited."""
+    sebelum = audit.potret(baris)
+    baris.status = aturan.StatusLangkah.SELESAI.value
+    baris.selesai = now()
+    baris.mulai = baris.mulai or baris.selesai
+    baris.ditutup_oleh = user.pegawai.id
+    j = jendela_langkah(siklus, aturan.Langkah(baris.langkah))
+    baris.terlambat = jadwal.status(j) == StatusJendela.TERLAMBAT
+    baris.save()
+    audit.catat(user, "tutup langkah", baris, sebelum, objek_id=siklus.id)
+    return baris
+
+
+def catat_dibuka(user: DinasUser, siklus: Siklus, baris: SiklusLangkah) -> SiklusLangkah:
+    """Record a closed step as reopened by the penilai (web.domain.siklus.buka_ulang allowed it);
+    audited. Its contents stay, to be corrected."""
+    sebelum = audit.potret(baris)
+    baris.status = aturan.StatusLangkah.BERJALAN.value
+    baris.selesai = None
+    baris.ditutup_oleh = None
+    baris.terlambat = False
+    baris.dibuka_ulang += 1
+    baris.save()
+    audit.catat(user, "buka kembali langkah", baris, sebelum, objek_id=siklus.id)
+    return baris

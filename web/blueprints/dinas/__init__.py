@@ -17,5 +17,6 @@ from web.blueprints.dinas import (  # noqa: E402, F401
     katalog,
     laporan,
     pegawai,
+    rubrik,
     sekolah,
 )
