@@ -7,10 +7,12 @@ production deployment never runs this.
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from tenants.provision import create_tenant
 from web.auth import DinasUser, hash_password
 from web.db import db, schema_for, tenant_transaction
+from web.domain.siklus import Langkah, Pihak
 from web.models import (
     Akun,
     AspekPerilaku,
@@ -24,7 +26,7 @@ from web.models import (
     Tenant,
 )
 from web.models.base import hari_ini
-from web.services import skp
+from web.services import akuntabilitas, langkah, siklus, skp, umpan_balik
 
 SLUG = "demo"
 SEJAK = dt.date(2024, 1, 1)
@@ -146,6 +148,7 @@ def ensure_demo() -> list[str]:
         with tenant_transaction(schema_for(SLUG)):
             _fill()
             _rencana(hari_ini().year)
+            _siklus(hari_ini())
         lines.append("Dinas contoh 'demo' dibuat.")
     with db.atomic():
         if not Operator.select().where(Operator.email == OPERATOR_EMAIL).exists():
@@ -202,11 +205,22 @@ def _fill() -> None:
 # This year's plans, so every page has something to show: NIP -> (indicator, activities,
 # tugas tambahan, how far it got). Yusuf Maulana has not started.
 RENCANA = {
-    "198503122010012001": ("G5", {"j": 2, "o": 2}, "Wali kelas 4A (SK No. 421/07/2024)", "ajukan"),
-    "199002282019031005": ("G2", {}, "", "draf"),
+    "198503122010012001": (
+        "G5",
+        {"j": 2, "o": 2},
+        "Wali kelas 4A (SK No. 421/07/2024)",
+        "sepakati",
+    ),
+    "199002282019031005": ("G2", {"j": 1, "o": 1, "p": 4}, "", "ajukan"),
     "198807172014022003": ("G7", {"j": 1, "k": 1, "p": 3}, "", "sepakati"),
     "197605102000031004": ("K5", {"c": 2, "j": 2, "o": 1}, "", "ajukan"),
     "197811202003122002": ("K1", {}, "", "draf"),
+}
+
+
+EKSPEKTASI = {
+    "198503122010012001": "Berbagi praktik umpan balik di komunitas belajar sekolah.",
+    "198807172014022003": "Membimbing dua guru baru di kelas 7.",
 }
 
 
@@ -234,8 +248,53 @@ def _rencana(tahun: int) -> None:
         if sampai == "sepakati":
             penilai = skp.penilai_hari_ini(user.pegawai)
             kepala = DinasUser.muat(Akun.get(Akun.pegawai == penilai.pegawai_id), schema)
-            skp.sepakati(kepala, rencana, ekspektasi_khusus="Membimbing dua guru baru di kelas 7.")
+            skp.sepakati(kepala, rencana, ekspektasi_khusus=EKSPEKTASI[nip])
     LaporanData.create(
         pegawai=Pegawai.get(Pegawai.nuptk == "1234567890123456"),
         isi="Status kepegawaian saya sekarang PPPK sejak Maret, bukan non-ASN.",
+    )
+
+
+# A small valid PDF, as a demo document.
+PDF_CONTOH = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _pengguna(nip: str) -> DinasUser:
+    pegawai = Pegawai.get(Pegawai.nip == nip)
+    return DinasUser.muat(Akun.get(Akun.pegawai == pegawai), schema_for(SLUG))
+
+
+def _siklus(hari: dt.date) -> None:
+    """This semester's cycle of Rina Marlina (her SKP is agreed): step A done with her kepala
+    sekolah, B under way; a note of appreciation on her timeline; her KOSP uploaded and her class
+    attendance recorded by Sri Wahyuni."""
+    tahun, semester = hari.year, siklus.semester_dari(hari)
+    rina, sri = _pengguna("198503122010012001"), _pengguna("197811202003122002")
+
+    cycle = siklus.mulai(rina.pegawai.id, tahun, semester)
+    jawaban = {
+        "fokus": "Memberi umpan balik yang spesifik kepada setiap kelompok, bukan pujian umum.",
+        "belajar": "Modul umpan balik konstruktif di komunitas belajar sekolah.",
+        "jadwal": "Kamis minggu kedua, kelas 4A jam ke-2.",
+    }
+    langkah.simpan(rina, cycle, Langkah.A, Pihak.PEGAWAI, jawaban)
+    langkah.tandai_selesai_mengisi(rina, cycle, Langkah.A, {Pihak.PEGAWAI}, jawaban)
+    kesepakatan = {"kesepakatan": "Fokus dan jadwal disepakati; observasi oleh kepala sekolah."}
+    langkah.tutup(sri, cycle, Langkah.A, {Pihak.PENILAI, Pihak.PENGAMAT}, kesepakatan)
+    umpan_balik.tulis(
+        sri,
+        rina.pegawai,
+        jenis="apresiasi",
+        tanggal=hari,
+        isi="Diskusi kelompok di kelas 4A berjalan hidup; terima kasih sudah mencoba.",
+    )
+
+    akuntabilitas.unggah(rina, tahun, semester, "K3", io.BytesIO(PDF_CONTOH), "KOSP 2026.pdf")
+    akuntabilitas.simpan_kehadiran(
+        sri, tahun, semester, {rina.pegawai.id: akuntabilitas.IsianKehadiran(32, 30)}
     )

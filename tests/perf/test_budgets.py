@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import re
 from collections import deque
+from html import unescape
 
 import pytest
 
@@ -53,7 +54,7 @@ def crawl(client, start: str, limit: int = 200) -> dict[str, object]:
             html = response.get_data()
             if response.headers.get("Content-Encoding") == "gzip":
                 html = gzip.decompress(html)
-            queue.extend(LINK.findall(html.decode()))
+            queue.extend(unescape(link) for link in LINK.findall(html.decode()))
     return pages
 
 

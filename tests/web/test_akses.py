@@ -145,7 +145,7 @@ SAMPLES = {
     "huruf": "b",
     "jendela_id": 1,
     "tahun": hari_ini().year,  # the demo's plans are for this year
-    "skp_id": 1,  # Rina Marlina's submitted plan
+    "skp_id": 1,  # Rina Marlina's agreed plan
     "laporan_id": 1,
     "semester": 1 if hari_ini().month <= 6 else 2,
     "langkah": "A",
