@@ -9,6 +9,7 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import DateField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, ValidationError
 
+from web.domain.berkas import DITERIMA
 from web.forms import Formulir
 from web.models.base import hari_ini
 from web.services.tindak_lanjut import galat_tanggal
@@ -39,6 +40,7 @@ class RealisasiForm(Formulir):
         "Berkas bukti",
         validators=[FileRequired("Pilih berkas bukti (PDF, JPG atau PNG).")],
         description="PDF, JPG atau PNG, paling besar 10 MB. Mis. sertifikat atau foto kegiatan.",
+        render_kw={"accept": DITERIMA},
     )
 
     tahun: int

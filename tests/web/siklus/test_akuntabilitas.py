@@ -13,26 +13,18 @@ import datetime as dt
 import gzip
 import io
 import re
-from collections.abc import Iterator
 
 import pytest
-from flask import Flask
 
 from tests.conftest import tempatkan
-from tests.integration.conftest import (  # noqa: F401  (fixtures)
-    s3_bucket,
-    s3_client,
-    s3_credentials,
-    s3_endpoint,
-)
 from tests.integration.test_skp_layanan import pengguna, rencana_lengkap
-from tests.integration.test_storage import held
+from tests.web.siklus.conftest import tersimpan
 from web.db import tenant_transaction
 from web.domain.berkas import UKURAN_MAKSIMAL
 from web.models import Audit, Berkas, DokumenPegawai, Kehadiran
 from web.services import berkas as layanan_berkas
 from web.services import skp as layanan_skp
-from web.storage import LocalStorage, S3Storage, Storage
+from web.storage import LocalStorage
 
 TAHUN, SEMESTER = 2026, 2
 DOKUMEN = f"/siklus/dokumen?tahun={TAHUN}&semester={SEMESTER}"
@@ -47,30 +39,6 @@ def unggah_url(kode: str) -> str:
 
 def text(response) -> str:
     return response.get_data(as_text=True)
-
-
-@pytest.fixture(params=["lokal", "s3"])
-def penyimpanan(request: pytest.FixtureRequest, app: Flask) -> Iterator[Storage]:
-    """The app's evidence store for one test: its own local folder, or an S3Storage on a fresh
-    bucket of the S3 test server; the app's own store is put back afterwards."""
-    asli = app.extensions["storage"]
-    if request.param == "s3":
-        access_key, secret_key = request.getfixturevalue("s3_credentials")
-        app.extensions["storage"] = S3Storage(
-            request.getfixturevalue("s3_bucket"),
-            endpoint_url=request.getfixturevalue("s3_endpoint"),
-            access_key=access_key,
-            secret_key=secret_key,
-        )
-    try:
-        yield app.extensions["storage"]
-    finally:
-        app.extensions["storage"] = asli
-
-
-def tersimpan(store: Storage, schema: str) -> set[str]:
-    """What the store holds for this dinas: objects, half-written files, unfinished uploads."""
-    return {k for k in held(store) if k.removeprefix("upload:").startswith(schema + "/")}
 
 
 def baris_berkas(lengkap) -> list[Berkas]:

@@ -68,10 +68,15 @@ def catat_kegiatan(pegawai_id: int, tahun: int, semester: int) -> Response:
         except layanan_siklus.SiklusError as error:
             form.form_errors.append(error.message)
         else:
-            return redirect(_url_halaman(siklus) + f"#r{realisasi.id}", 303)
+            tujuan = _url_halaman(siklus) + f"#r{realisasi.id}"
+            if wants_fragment():  # htmx uploaded it with a progress bar: show the new page
+                response = current_app.response_class(status=204)
+                response.headers["HX-Redirect"] = tujuan
+                return response
+            return redirect(tujuan, 303)
     if form.csrf_token.errors:
         abort(400)
-    return _halaman(pegawai, siklus, tahun, semester, form=form, status=422)
+    return _halaman(pegawai, siklus, tahun, semester, form=form, status=422, block="catat")
 
 
 # The global CSRF check would parse the body under the app-wide limit before the view could
