@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from web.auth import DinasUser
+from web.domain import siklus as aturan_siklus
+from web.domain.kalender import tulis_tanggal
 from web.domain.skp import LABEL_STATUS, StatusSkp
-from web.models import Akun, LaporanData, Pegawai, Sekolah
-from web.models.base import hari_ini
+from web.models import Akun, LaporanData, Pegawai, Sekolah, TimKerja
+from web.models.base import WIB, hari_ini
 from web.models.pegawai import PERAN
-from web.services import jadwal
+from web.services import jadwal, siklus
 from web.services import skp as layanan_skp
 from web.services.persetujuan import jumlah_menunggu
 
@@ -99,12 +101,23 @@ def _tugas(user: DinasUser) -> list[Tugas]:
             )
         else:
             status = StatusSkp(skp.status)
-            keterangan = (
-                "Dikembalikan penilai; baca catatannya lalu ajukan lagi."
-                if status == StatusSkp.PERLU_REVISI
-                else jadwal.keterangan(layanan_skp.jendela(skp))
-            )
+            if status == StatusSkp.PERLU_REVISI:
+                keterangan = "Dikembalikan penilai; baca catatannya lalu ajukan lagi."
+            elif status == StatusSkp.DISEPAKATI:
+                keterangan = f"Disepakati {tulis_tanggal(skp.disepakati.astimezone(WIB).date())}."
+            else:
+                keterangan = jadwal.keterangan(layanan_skp.jendela(skp))
             tugas.append(Tugas(f"SKP {tahun}: {LABEL_STATUS[status]}", keterangan, "skp.index"))
+        tugas += _tugas_siklus(user)
+    diamati = TimKerja.berlaku(hari_ini()).where(TimKerja.anggota == user.pegawai.id).count()
+    if diamati:
+        tugas.append(
+            Tugas(
+                f"Anda anggota tim kerja untuk {diamati} pegawai",
+                "Lakukan observasi dan tuliskan catatan serta rekomendasi.",
+                "siklus.amati",
+            )
+        )
     if user.has_role("kepala_sekolah", "kepala_dinas"):
         menunggu = jumlah_menunggu(user.pegawai.id, tahun)
         if menunggu:
@@ -126,6 +139,23 @@ def _tugas(user: DinasUser) -> list[Tugas]:
                 )
             )
     return tugas
+
+
+def _tugas_siklus(user: DinasUser) -> list[Tugas]:
+    """Where the pegawai's improvement cycle of this semester stands, once their SKP is agreed."""
+    hari = hari_ini()
+    semester = siklus.semester_dari(hari)
+    judul = f"Siklus semester {semester}"
+    cycle = siklus.cari(user.pegawai.id, hari.year, semester)
+    if cycle is None:
+        if siklus.skp_berlaku(user.pegawai.id, hari.year) is None:
+            return []
+        return [Tugas(f"{judul}: belum dimulai", "Mulai dari langkah A.", "siklus.index")]
+    sekarang = aturan_siklus.langkah_sekarang(siklus.status(cycle))
+    if sekarang is None:
+        return [Tugas(f"{judul}: kelima langkah selesai", "", "siklus.index")]
+    nama = siklus.langkah_regime(cycle.skp.regime_kode)[sekarang].nama
+    return [Tugas(f"{judul}: langkah {sekarang.value} {nama}", "", "siklus.index")]
 
 
 def _label(user: DinasUser, kode: str) -> str:
