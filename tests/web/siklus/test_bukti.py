@@ -14,20 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.integration.test_skp_layanan import pengguna
-from tests.web.siklus import test_akuntabilitas as uji_dokumen
-from tests.web.siklus.test_akuntabilitas import (  # noqa: F401  (fixtures)
-    s3_bucket,
-    s3_client,
-    s3_credentials,
-    s3_endpoint,
-)
 from web.db import tenant_transaction
 from web.models import TimKerja
 from web.services import berkas as layanan
 from web.storage import LocalStorage
-
-# The app's store, local then S3, as in the document tests.
-penyimpanan = uji_dokumen.penyimpanan
 
 ISI = b"%PDF-1.5\n" + os.urandom(40_000) + b"\n%%EOF\n"
 
