@@ -18,12 +18,12 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import roles, signed_in
-from web.blueprints.siklus import bp
+from web.blueprints.siklus import bp, kembali
 from web.blueprints.skp import tahun_boleh
 from web.db import db
 from web.domain.siklus import URUTAN, Langkah, Pihak
@@ -111,7 +111,7 @@ def langkah(pegawai_id: int, tahun: int, semester: int, langkah: str) -> Respons
             milik=Pihak.PEGAWAI in pihak,
             # Only a guru or kepala sekolah has a task list to start the cycle from.
             daftar=current_user.has_role(*PERAN_PEGAWAI),
-            kembali=_kembali(pihak, tahun, semester),
+            kembali=kembali(pihak, tahun, semester),
         )
     h = layanan.halaman(siklus, Langkah(langkah))
     return _halaman_langkah(h, pihak, _form_tersimpan(h, pihak))
@@ -230,7 +230,7 @@ def _halaman_langkah(
         tulis=h.alasan is None or teks_dikirim,
         giliran=layanan.label_giliran(h.giliran, sisi, h.penilai.nama if h.penilai else None),
         tersimpan=_jam(h.tersimpan(sisi)),
-        kembali=_kembali(pihak, h.siklus.tahun, h.siklus.semester),
+        kembali=kembali(pihak, h.siklus.tahun, h.siklus.semester),
         simpan_url=url_for("siklus.simpan_langkah", **args),
         selesai_url=url_for("siklus.selesai_mengisi", **args),
         tutup_url=url_for("siklus.tutup_langkah", **args),
@@ -275,19 +275,11 @@ def penilai() -> Response:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def tautan(endpoint: str, **values: Any) -> str | None:
-    """The URL of an endpoint of the cycle, or None while the module that registers it is not
-    there yet, so pages link only to what answers."""
-    if endpoint not in current_app.view_functions:
-        return None
-    return url_for(endpoint, **values)
-
-
-def tautan_langkah(pegawai_id: int, tahun: int, semester: int) -> dict[Langkah, str | None]:
+def tautan_langkah(pegawai_id: int, tahun: int, semester: int) -> dict[Langkah, str]:
     """Each step's page of one pegawai's cycle."""
     args = {"pegawai_id": pegawai_id, "tahun": tahun, "semester": semester}
     return {
-        k: tautan(
+        k: url_for(
             ENDPOINT_LANGKAH[k],
             **args,
             **({"langkah": k.value} if ENDPOINT_LANGKAH[k] == "siklus.langkah" else {}),
@@ -330,11 +322,6 @@ def _args(siklus: Siklus, kode: Langkah) -> dict[str, Any]:
         "semester": siklus.semester,
         "langkah": kode.value,
     }
-
-
-def _kembali(pihak: set[Pihak], tahun: int, semester: int) -> str:
-    endpoint = "siklus.index" if Pihak.PEGAWAI in pihak else "siklus.penilai"
-    return url_for(endpoint, tahun=tahun, semester=semester)
 
 
 def _jam(waktu_simpan: dt.datetime | None) -> str | None:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import signed_in
-from web.blueprints.siklus import bp
+from web.blueprints.siklus import bp, kembali
 from web.blueprints.skp import tahun_boleh
 from web.domain.siklus import Pihak
 from web.forms import Formulir
@@ -87,23 +87,9 @@ def _tersimpan(h: layanan.HalamanObservasi) -> dict[str, Any]:
     return data
 
 
-def _tautan(endpoint: str, **values: Any) -> str | None:
-    """A link to a page of the cycle, or None while that page is not registered yet."""
-    if endpoint not in current_app.view_functions:
-        return None
-    return url_for(endpoint, **values)
-
-
 def _halaman(
     h: layanan.HalamanObservasi, form: ObservasiForm, pihak: set[Pihak], status: int = 200
 ) -> Response:
-    waktu = {"tahun": h.tahun, "semester": h.semester}
-    if Pihak.PEGAWAI in pihak:
-        kembali = _tautan("siklus.index", **waktu)
-    elif Pihak.PENILAI in pihak:
-        kembali = _tautan("siklus.penilai", **waktu)
-    else:
-        kembali = url_for("siklus.amati")
     return render(
         "siklus/observasi.html",
         h=h,
@@ -111,7 +97,7 @@ def _halaman(
         tulis=Pihak.PENGAMAT in pihak and h.alasan is None and h.rubrik is not None,
         penilai=Pihak.PENILAI in pihak,
         label_capaian=layanan.LABEL_CAPAIAN,
-        kembali=kembali or url_for("beranda.index"),
+        kembali=kembali(pihak, h.tahun, h.semester),
         pesan=PESAN.get(request.args.get("pesan", "")) if status == 200 else None,
         status=status,
     )

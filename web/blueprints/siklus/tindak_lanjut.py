@@ -17,8 +17,8 @@ from flask_login import current_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from web import csrf
-from web.auth import access_of, signed_in
-from web.blueprints.siklus import bp
+from web.auth import signed_in
+from web.blueprints.siklus import bp, kembali
 from web.blueprints.skp import tahun_boleh
 from web.domain.berkas import pesan_ditolak
 from web.domain.siklus import LABEL_STATUS, Pihak
@@ -236,31 +236,12 @@ def _halaman(
             catat.huruf.data = request.args.get("huruf", "")
         context.update(tl=tl, catat=catat)
     pihak = context["tl"].pihak if context["tl"] else layanan_siklus.pihak(current_user, pegawai)
-    context["kembali"] = _kembali(pihak, tahun, semester)
+    context["kembali"] = kembali(pihak, tahun, semester)
     return render("siklus/tindak_lanjut.html", block=block, status=status, **context)
 
 
-def _kembali(pihak: set[Pihak] | frozenset[Pihak], tahun: int, semester: int) -> str | None:
-    """Where "back" goes: the pegawai's task list, the penilai's overview, the observer's list
-    (pages of the cycle built elsewhere; no link while one is missing)."""
-    if Pihak.PEGAWAI in pihak:
-        return url_bila_ada("siklus.index", tahun=tahun, semester=semester)
-    if Pihak.PENILAI in pihak:
-        return url_bila_ada("siklus.penilai", tahun=tahun, semester=semester)
-    return url_bila_ada("siklus.amati")
-
-
-def url_bila_ada(endpoint: str, **args: Any) -> str | None:
-    """The URL of an endpoint the user may open, or None (also while the module that serves it
-    is not there yet)."""
-    access = access_of(endpoint) if endpoint in current_app.view_functions else None
-    if access is None or not access.allows(current_user):
-        return None
-    return url_for(endpoint, **args)
-
-
-def _tautan_unduh(berkas_id: int) -> str | None:
-    return url_bila_ada("bukti.unduh", berkas_id=berkas_id)
+def _tautan_unduh(berkas_id: int) -> str:
+    return url_for("bukti.unduh", berkas_id=berkas_id)
 
 
 def _url_halaman(siklus: Siklus) -> str:

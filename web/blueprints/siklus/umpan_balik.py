@@ -12,8 +12,7 @@ from flask.wrappers import Response
 from flask_login import current_user
 
 from web.auth import signed_in
-from web.blueprints.siklus import bp
-from web.blueprints.siklus.tindak_lanjut import url_bila_ada
+from web.blueprints.siklus import bp, kembali
 from web.domain.siklus import Pihak
 from web.forms import Formulir
 from web.forms_tindak_lanjut import BalasanForm, UmpanBalikForm
@@ -114,7 +113,7 @@ def _halaman(
         if penilai
         else None,
         "galat_id": galat_id,
-        "kembali": url_bila_ada("siklus.index" if Pihak.PEGAWAI in pihak else "siklus.penilai"),
+        "kembali": kembali(pihak),
         "hasil": layanan.linimasa(pegawai.id, request.args.get("halaman", 1, type=int)),
     }
     return render("siklus/umpan_balik.html", block=block, status=status, **context)
