@@ -11,6 +11,7 @@ from wtforms import (
     DateField,
     EmailField,
     Field,
+    IntegerField,
     PasswordField,
     SelectChoice,
     SelectField,
@@ -275,3 +276,24 @@ class BinaanForm(Formulir):
         validators=[DataRequired("NPSN sekolah binaan " + WAJIB), _domain_check(periksa_npsn)],
     )
     mulai = DateField("Mulai", validators=[InputRequired("Tanggal mulai " + WAJIB)])
+
+
+class BilanganField(IntegerField):
+    """A whole number in a row of a table-like form: blank reads as `kosong` (0, or None for "not
+    recorded yet"); anything but a whole number gets the row's own message `pesan`, so the error
+    summary says which row is wrong."""
+
+    def __init__(self, *args: Any, pesan: str = "", kosong: int | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.pesan, self.kosong = pesan, kosong
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        teks = str(valuelist[0]).strip() if valuelist else ""
+        if not teks:
+            self.data = self.kosong
+            return
+        try:
+            self.data = int(teks)
+        except ValueError:
+            self.data = None
+            raise ValueError(self.pesan) from None

@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from flask_wtf.file import FileField, FileRequired
-from wtforms import Field, IntegerField, StringField
+from wtforms import Field, StringField
 from wtforms.validators import Length
 
 from web.domain.berkas import DITERIMA
-from web.forms import Formulir
+from web.forms import BilanganField, Formulir
 from web.models import DokumenAkuntabilitas, Kehadiran, Pegawai
 from web.services.akuntabilitas import IsianKehadiran, periksa_isian
 
@@ -47,26 +47,6 @@ def dokumen_form(jenis: DokumenAkuntabilitas, **kwargs: Any) -> DokumenForm:
         ),
     }
     return type(DokumenForm)(f"DokumenForm{jenis.kode}", (DokumenForm,), fields)(**kwargs)
-
-
-class JamField(IntegerField):
-    """Whole hours: blank is None (not recorded yet); anything but a whole number gets the
-    row's own message, so the error summary says whose figure is wrong."""
-
-    def __init__(self, *args: Any, pesan: str = "", **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.pesan = pesan
-
-    def process_formdata(self, valuelist: list[Any]) -> None:
-        teks = str(valuelist[0]).strip() if valuelist else ""
-        if not teks:
-            self.data = None
-            return
-        try:
-            self.data = int(teks)
-        except ValueError:
-            self.data = None
-            raise ValueError(self.pesan) from None
 
 
 class KehadiranForm(Formulir):
@@ -136,8 +116,8 @@ def kehadiran_form(
     data: dict[str, Any] = {}
     for g, k in baris:
         pesan = f"{g.nama}: isi jam dengan bilangan bulat, mis. 36."
-        fields[f"terjadwal_{g.id}"] = JamField("Jam terjadwal", pesan=pesan)
-        fields[f"hadir_{g.id}"] = JamField("Jam hadir", pesan=pesan)
+        fields[f"terjadwal_{g.id}"] = BilanganField("Jam terjadwal", pesan=pesan)
+        fields[f"hadir_{g.id}"] = BilanganField("Jam hadir", pesan=pesan)
         fields[f"catatan_{g.id}"] = StringField(
             "Catatan (boleh kosong)",
             validators=[

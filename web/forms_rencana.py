@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from wtforms import Field, IntegerField, RadioField, SelectChoice, TextAreaField
+from wtforms import Field, RadioField, SelectChoice, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from web.forms import Formulir
+from web.forms import BilanganField, Formulir
 from web.models import AspekPerilaku, IndikatorPraktik, KegiatanKompetensi
 
 KALI_MAKSIMAL = 20
@@ -33,26 +33,6 @@ def indikator_form(pilihan: Iterable[IndikatorPraktik], **kwargs: Any) -> Indika
     return form
 
 
-class KaliField(IntegerField):
-    """How many times an activity is planned: blank is 0; anything but a whole number gets the
-    activity's own message, so the error summary says which row is wrong."""
-
-    def __init__(self, *args: Any, pesan: str = "", **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.pesan = pesan
-
-    def process_formdata(self, valuelist: list[Any]) -> None:
-        teks = str(valuelist[0]).strip() if valuelist else ""
-        if not teks:
-            self.data = 0
-            return
-        try:
-            self.data = int(teks)
-        except ValueError:
-            self.data = None
-            raise ValueError(self.pesan) from None
-
-
 class KegiatanForm(Formulir):
     """One `kali_<huruf>` field per catalog activity (added by `kegiatan_form`)."""
 
@@ -68,10 +48,11 @@ def kegiatan_form(katalog: Sequence[KegiatanKompetensi], **kwargs: Any) -> Kegia
     fields: dict[str, Any] = {"huruf": huruf}
     for h in huruf:
         pesan = f"Kegiatan huruf {h}: isi berapa kali dengan angka 0 sampai {KALI_MAKSIMAL}."
-        fields[f"kali_{h}"] = KaliField(
+        fields[f"kali_{h}"] = BilanganField(
             f"Berapa kali kegiatan huruf {h}",
             validators=[Optional(), NumberRange(0, KALI_MAKSIMAL, pesan)],
             pesan=pesan,
+            kosong=0,
         )
     return type(KegiatanForm)("KegiatanFormKatalog", (KegiatanForm,), fields)(**kwargs)
 
