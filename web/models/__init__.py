@@ -6,6 +6,7 @@ binds, so a query made without a bound dinas fails loudly instead of reading som
 
 from web.models.audit import Audit
 from web.models.base import PlatformModel, TenantModel
+from web.models.evaluasi import Evaluasi, EvaluasiPerilaku
 from web.models.impor import Impor, ImporBaris
 from web.models.pegawai import (
     Akun,
@@ -54,6 +55,8 @@ __all__ = [
     "Berkas",
     "DokumenAkuntabilitas",
     "DokumenPegawai",
+    "Evaluasi",
+    "EvaluasiPerilaku",
     "Impor",
     "ImporBaris",
     "IndikatorPraktik",
