@@ -98,9 +98,28 @@ def _skp(pegawai_id: int, tahun: int) -> Skp | None:
 
 def daftar(user: DinasUser, tahun: int, semester: int) -> DaftarDokumen:
     """The signed-in pegawai's documents for the semester."""
-    pegawai = user.pegawai
+    return dokumen_pegawai(user.pegawai, tahun, semester, layanan_skp.peran_skp(user))
+
+
+def kekurangan(pegawai: Pegawai, tahun: int, semester: Sequence[int]) -> list[str]:
+    """The documents still missing for the given semesters, one sentence each; empty when all
+    are in. Without them no predikat is shown to anyone (DOMAIN.md §6)."""
+    pesan = []
+    for s in semester:
+        for d in dokumen_pegawai(pegawai, tahun, s).dokumen:
+            if not d.lengkap:
+                oleh = "" if d.diunggah_pegawai else " (dicatat kepala sekolah)"
+                pesan.append(f"{d.kode} {d.jenis.nama} semester {s}{oleh} belum ada.")
+    return pesan
+
+
+def dokumen_pegawai(
+    pegawai: Pegawai, tahun: int, semester: int, peran_bawaan: str = "guru"
+) -> DaftarDokumen:
+    """A pegawai's documents for the semester; the role comes from the year's SKP, or
+    `peran_bawaan` before there is one."""
     skp = _skp(pegawai.id, tahun)
-    peran = skp.peran if skp else layanan_skp.peran_skp(user)
+    peran = skp.peran if skp else peran_bawaan
     regime = skp.regime_kode if skp else layanan_skp.REGIME_BAKU
     tugas_tambahan = bool(skp and skp.tugas_tambahan.strip())
     semua = list(

@@ -571,3 +571,22 @@ def test_the_attendance_page_is_plain_html_within_budget(lengkap, masuk, guru_ke
 def test_storage_is_local_by_default(app):
     # The S3 runs above must put the app's own store back.
     assert isinstance(app.extensions["storage"], LocalStorage)
+
+
+def test_what_is_missing_names_each_document_and_semester(lengkap, masuk):
+    from web.services import akuntabilitas as layanan_dokumen
+
+    sepakati_skp(lengkap)
+    guru = masuk(lengkap, lengkap.guru_sd.username)
+    with tenant_transaction(lengkap.dinas.schema):
+        pegawai = pengguna(lengkap.dinas.schema, lengkap.guru_sd.id).pegawai
+        kurang = layanan_dokumen.kekurangan(pegawai, TAHUN, [SEMESTER])
+    assert kurang == [
+        "K3 Kurikulum Operasional Satuan Pendidikan (KOSP) semester 2 belum ada.",
+        "K4 SK Tugas Tambahan semester 2 belum ada.",
+        "K5 Kehadiran di Kelas semester 2 (dicatat kepala sekolah) belum ada.",
+    ]
+    assert unggah(guru, "K3", PDF, "kosp.pdf").status_code == 303
+    with tenant_transaction(lengkap.dinas.schema):
+        kurang = layanan_dokumen.kekurangan(pegawai, TAHUN, [SEMESTER])
+    assert [k[:2] for k in kurang] == ["K4", "K5"]
