@@ -48,7 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from tenants import resolve
     from web import assets, auth, db, errors, nav, storage, tampilan
     from web.blueprints import auth as auth_bp
-    from web.blueprints import beranda, berkas, bukti, dinas, operator, siklus, skp
+    from web.blueprints import beranda, berkas, bukti, dinas, evaluasi, operator, siklus, skp
     from web.forms import input_attrs
 
     # Order matters: the transaction, then the dinas, then access.
@@ -80,6 +80,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(skp.bp)
     app.register_blueprint(siklus.bp)
     app.register_blueprint(bukti.bp)
+    app.register_blueprint(evaluasi.bp)
     tenants_cli.init_app(app)
 
     app.add_template_global(input_attrs)

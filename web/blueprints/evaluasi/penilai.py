@@ -1,0 +1,3 @@
+"""(being written)"""
+
+from web.blueprints.evaluasi import bp  # noqa: F401
