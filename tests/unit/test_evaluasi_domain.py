@@ -20,6 +20,7 @@ from web.domain.evaluasi import (
     angka_kredit,
     berhak_angka_kredit,
     label_predikat,
+    periode_dari,
     periodik,
     predikat,
     rumus_angka_kredit,
@@ -193,3 +194,21 @@ def test_periods(periode, awal, akhir, bulan, nama):
 def test_impossible_periods(jenis, semester):
     with pytest.raises(ValueError):
         Periode(2026, jenis, semester)
+
+
+@pytest.mark.parametrize(
+    ("kode", "periode", "semester"),
+    [
+        ("1", periodik(2026, 1), [1]),
+        ("2", periodik(2026, 2), [2]),
+        ("tahunan", tahunan(2026), [1, 2]),
+    ],
+)
+def test_periods_named_in_urls(kode, periode, semester):
+    assert periode_dari(2026, kode) == periode
+    assert periode.kode == kode and periode.semester_dinilai == semester
+
+
+def test_an_unknown_period_code():
+    with pytest.raises(ValueError):
+        periode_dari(2026, "3")

@@ -118,6 +118,12 @@ EXPECTED: dict[str, tuple[str, frozenset[str], str]] = {
     "siklus.umpan_balik": ("signed_in", frozenset(), "dinas"),
     "siklus.tulis_umpan_balik": ("signed_in", frozenset(), "dinas"),
     "siklus.balas_umpan_balik": ("signed_in", frozenset(), "dinas"),
+    # evaluation (evaluasi/penilai.py, hasil.py, rekap.py)
+    "evaluasi.daftar": ("roles", PENILAI, "dinas"),
+    "evaluasi.nilai": ("roles", PENILAI, "dinas"),
+    "evaluasi.saya": ("roles", MERENCANA, "dinas"),
+    "evaluasi.dokumen": ("signed_in", frozenset(), "dinas"),
+    "evaluasi.rekap": ("roles", PEMBACA, "dinas"),
     "operator.index": ("operator", frozenset(), "apex"),
     "operator.create_dinas": ("operator", frozenset(), "apex"),
     "operator.change_status": ("operator", frozenset(), "apex"),
@@ -151,15 +157,26 @@ SAMPLES = {
     "langkah": "A",
     "kode": "G1",
     "berkas_id": 999999,
+    "periode": "1",
+    "evaluasi_id": 999999,
 }
 # Samples that name nothing in the demo dinas: a bogus download token, an import never made,
 # an evidence file that does not exist (web/siklus/test_bukti.py checks the real ones per role).
-NAMES_NOTHING = {"berkas.unduh", "dinas.lihat_impor", "dinas.kesalahan_impor", "bukti.unduh"}
+NAMES_NOTHING = {
+    "berkas.unduh",
+    "dinas.lihat_impor",
+    "dinas.kesalahan_impor",
+    "bukti.unduh",
+    "evaluasi.dokumen",
+}
 # Pages behind an object rule whose sample this role may not see (Rina's SKP: not the pengawas's).
 NOT_THEIRS = {
     ("skp.lihat", "pengawas"),
     ("skp.dokumen", "pengawas"),
     ("skp.periksa_skp", "kepala_dinas"),  # a guru's plan: the kepala sekolah is the penilai
+    # pegawai_id "diri" is the user, and nobody is their own penilai
+    ("evaluasi.nilai", "kepala_sekolah"),
+    ("evaluasi.nilai", "kepala_dinas"),
 }
 # The sign-in page sends a signed-in user home instead.
 GOES_HOME_WHEN_SIGNED_IN = {"auth.login"}

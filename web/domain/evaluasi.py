@@ -186,6 +186,16 @@ class Periode:
         return self.bulan_akhir - self.bulan_awal + 1
 
     @property
+    def semester_dinilai(self) -> list[int]:
+        """The semesters the period covers: its own, or both for the year."""
+        return [1, 2] if self.jenis == JenisPeriode.TAHUNAN else [self.semester]
+
+    @property
+    def kode(self) -> str:
+        """How a URL names the period: "1", "2" or "tahunan"."""
+        return "tahunan" if self.jenis == JenisPeriode.TAHUNAN else str(self.semester)
+
+    @property
     def nama(self) -> str:
         if self.jenis == JenisPeriode.TAHUNAN:
             return f"Tahunan {self.tahun}"
@@ -199,3 +209,15 @@ def periodik(tahun: int, semester: int) -> Periode:
 
 def tahunan(tahun: int) -> Periode:
     return Periode(tahun, JenisPeriode.TAHUNAN)
+
+
+KODE_PERIODE = ("1", "2", "tahunan")
+
+
+def periode_dari(tahun: int, kode: str) -> Periode:
+    """The period a URL names with "1", "2" or "tahunan"; ValueError for anything else."""
+    if kode == "tahunan":
+        return tahunan(tahun)
+    if kode in ("1", "2"):
+        return periodik(tahun, int(kode))
+    raise ValueError(f"Periode tidak dikenal: {kode!r}.")
