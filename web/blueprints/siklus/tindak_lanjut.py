@@ -68,7 +68,9 @@ def catat_kegiatan(pegawai_id: int, tahun: int, semester: int) -> Response:
         except layanan_siklus.SiklusError as error:
             form.form_errors.append(error.message)
         else:
-            tujuan = _url_halaman(siklus) + f"#r{realisasi.id}"
+            # The query differs from the page's own URL, so htmx's redirect is a real reload
+            # and not only a jump to the fragment.
+            tujuan = _url_halaman(siklus) + f"?dicatat={realisasi.id}#r{realisasi.id}"
             if wants_fragment():  # htmx uploaded it with a progress bar: show the new page
                 response = current_app.response_class(status=204)
                 response.headers["HX-Redirect"] = tujuan
