@@ -15,14 +15,16 @@ from web.blueprints.skp import tahun_sah
 from web.domain import evaluasi as aturan
 from web.forms_evaluasi import EvaluasiForm, KoreksiForm, data_awal
 from web.htmx import render, wants_fragment
+from web.models.base import hari_ini
 from web.services import evaluasi as layanan
+from web.services.siklus import semester_dari
 
 
 @bp.get("/")
 @roles("kepala_sekolah", "kepala_dinas")
 def daftar() -> Response:
     tahun = tahun_sah()
-    periode = request.args.get("periode", "1")
+    periode = request.args.get("periode", str(semester_dari(hari_ini())))
     if periode not in aturan.KODE_PERIODE:
         abort(404)
     p = aturan.periode_dari(tahun, periode)

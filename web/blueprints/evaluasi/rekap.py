@@ -12,14 +12,16 @@ from web.blueprints.evaluasi import bp
 from web.blueprints.skp import tahun_sah
 from web.domain import evaluasi as aturan
 from web.htmx import render
+from web.models.base import hari_ini
 from web.services import hasil_evaluasi as layanan
+from web.services.siklus import semester_dari
 
 
 @bp.get("/rekap")
 @roles("admin_dinas", "kepala_dinas", "kepala_sekolah")
 def rekap() -> Response:
     tahun = tahun_sah()
-    periode = request.args.get("periode", "1")
+    periode = request.args.get("periode", str(semester_dari(hari_ini())))
     if periode not in aturan.KODE_PERIODE:
         abort(404)
     return render(
