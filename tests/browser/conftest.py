@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.serving import make_server
+
+from tests.conftest import PASSWORD
 
 # Debian's package path: the real binary, which starts faster than the /usr/bin wrapper script.
 CHROMIUM = Path("/usr/lib/chromium/chromium")
@@ -46,6 +48,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if HERE in item.path.resolve().parents:
             item.add_marker(pytest.mark.browser)
+
+
+def masuk_di(page: Page, base: str, username: str) -> None:
+    """Sign in on the dinas at `base` as a user would, and wait for the landing page."""
+    page.goto(f"{base}/")
+    page.get_by_label("NIP, NUPTK atau e-mail").fill(username)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.conftest import PASSWORD, jabat, tempatkan
+from tests.browser.conftest import masuk_di
+from tests.conftest import jabat, tempatkan
 from web.auth import DinasUser
 from web.db import tenant_transaction
 from web.domain.skp import ASPEK_BERAKHLAK
@@ -41,14 +42,6 @@ PDF = (
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
 DI_ATAS = "Di Atas Ekspektasi"
-
-
-def _masuk(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/")
-    page.get_by_label("NIP, NUPTK atau e-mail").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
 
 
 def _pengguna(schema: str, pegawai_id: int) -> DinasUser:
@@ -139,9 +132,9 @@ def test_guru_dari_skp_disepakati_sampai_evaluasi_final(
     base = f"http://{dinas.host}:{live_server}"
 
     page = page_factory(True)
-    _masuk(page, base, NIP_GURU)
+    masuk_di(page, base, NIP_GURU)
     ks_page = page_factory(True)
-    _masuk(ks_page, base, NIP_KS)
+    masuk_di(ks_page, base, NIP_KS)
 
     # --- the guru starts the cycle; A -------------------------------------------------------
     page.goto(f"{base}/siklus/")

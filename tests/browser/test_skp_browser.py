@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.conftest import PASSWORD, jabat, tempatkan
+from tests.browser.conftest import masuk_di
+from tests.conftest import jabat, tempatkan
 from web.db import tenant_transaction
 from web.models.base import hari_ini
 from web.models.skp import Skp
@@ -35,14 +36,6 @@ FOKUS_BARU = "Menanyakan kebutuhan belajar setiap peserta didik di awal semester
 TUGAS_PERTAMA = "Wali kelas 4A (SK No. 421/07/2026)"
 TUGAS_BARU = "Wali kelas 5B (SK No. 421/09/2026)"
 EKSPEKTASI = "Berbagi praktik baik manajemen kelas di KKG gugus bulan Maret."
-
-
-def _masuk(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/")
-    page.get_by_label("NIP, NUPTK atau e-mail").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
 
 
 def _menu(page: Page, label: str) -> None:
@@ -94,7 +87,7 @@ def test_guru_menyusun_skp_dan_kepala_sekolah_menyepakatinya(
 
     # --- the guru plans ---------------------------------------------------------------------
     page = page_factory(javascript)
-    _masuk(page, base, NIP_GURU)
+    masuk_di(page, base, NIP_GURU)
     assert _htmx_type(page) == htmx
     _menu(page, "SKP saya")
     _judul(page, f"SKP saya {tahun}")
@@ -191,7 +184,7 @@ def test_guru_menyusun_skp_dan_kepala_sekolah_menyepakatinya(
 
     # --- the kepala sekolah agrees ----------------------------------------------------------
     ks_page = page_factory(javascript)
-    _masuk(ks_page, base, NIP_KS)
+    masuk_di(ks_page, base, NIP_KS)
     _menu(ks_page, "Perlu disetujui")
     _judul(ks_page, "Perlu disetujui")
     baris = ks_page.get_by_role("row").filter(has_text=NAMA_GURU)
